@@ -1,0 +1,48 @@
+"""A block: moves done together (a superset, a circuit) or one move for straight sets."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from repcoach.plan.move import Move
+from repcoach.plan.quantities import parse_seconds
+
+BlockKind = Literal["superset", "circuit", "straight"]
+
+Seconds = Annotated[int, BeforeValidator(parse_seconds), Field(ge=0)]
+"""Whole seconds, written ``90``, ``"90 s"``, ``"1:30"`` or ``"2 min"``."""
+
+
+class Block(BaseModel):
+    """Moves done back to back within a round.
+
+    In a superset or circuit each move is done once per set of the block, one after the
+    other with ``rest_between_moves`` (0 for a superset); after the block's last set comes
+    ``rest_after``. A straight block holds one move done ``sets`` times with
+    ``rest_between_sets`` in between.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    """As the article names it: ``Superset 1``."""
+    kind: BlockKind
+    moves: tuple[Move, ...] = Field(min_length=1)
+    sets: int = Field(default=1, ge=1)
+    """Times the block is done in a row within one round."""
+    rest_between_moves: Seconds = 0
+    rest_between_sets: Seconds = 0
+    rest_after: Seconds = 0
+    """Rest after the block in a round; the plan's ``rest_after_round`` replaces it for the last block."""
+
+    @model_validator(mode="after")
+    def _moves_fit_kind(self) -> Block:
+        if self.kind == "straight" and len(self.moves) != 1:
+            raise ValueError(f"a straight block holds exactly one move, this one has {len(self.moves)}")
+        if self.kind in ("superset", "circuit") and len(self.moves) < 2:
+            raise ValueError(f"a {self.kind} needs at least two moves; use kind = \"straight\" for one")
+        if self.kind == "superset" and self.rest_between_moves:
+            raise ValueError("a superset has no rest between its moves; use kind = \"circuit\" for that")
+        return self

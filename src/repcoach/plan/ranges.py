@@ -1,0 +1,48 @@
+"""An inclusive whole-number range: target reps (6-10), rounds (3-5), hold seconds (20-30)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+
+from repcoach.plan.quantities import parse_range
+
+
+class IntRange(BaseModel):
+    """``low``..``high`` inclusive; a single number is a range of one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    low: int = Field(ge=0)
+    """Smallest target (the user may stop here)."""
+    high: int = Field(ge=0)
+    """Largest target (the user may go on to here)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return parse_range(value)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> IntRange:
+        if self.low > self.high:
+            raise ValueError(
+                f"range {self.low}-{self.high} runs backwards; write the smaller number first "
+                f"({self.high}-{self.low})"
+            )
+        return self
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+
+def _seconds_range(value: Any) -> Any:
+    return parse_range(value, unit_pattern=r"s|sec|secs|seconds?")
+
+
+SecondsRange = Annotated[IntRange, BeforeValidator(_seconds_range), PlainSerializer(str)]
+"""A range of seconds, written ``"20-30 s"`` or ``30``."""
+
+CountRange = Annotated[IntRange, PlainSerializer(str)]
+"""A range of counts (reps, rounds), written ``"6-10"`` or ``8``."""
