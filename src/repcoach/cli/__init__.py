@@ -1,5 +1,15 @@
-"""The ``repcoach`` command (placeholder until the CLI lands)."""
+"""The ``repcoach`` command: a thin Typer shell over plan/, library/, session/, store/ and coach/.
+
+Each ``*_commands`` module attaches its commands to :data:`app` when imported.
+"""
+
+from repcoach.cli import plan_commands  # noqa: F401  (registers commands)
+from repcoach.cli.app import app
 
 
 def main() -> None:
-    raise SystemExit("repcoach CLI not built yet")
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

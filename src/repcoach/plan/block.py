@@ -42,7 +42,7 @@ class Block(BaseModel):
         if self.kind == "straight" and len(self.moves) != 1:
             raise ValueError(f"a straight block holds exactly one move, this one has {len(self.moves)}")
         if self.kind in ("superset", "circuit") and len(self.moves) < 2:
-            raise ValueError(f"a {self.kind} needs at least two moves; use kind = \"straight\" for one")
+            raise ValueError(f'a {self.kind} needs at least two moves; use kind = "straight" for one')
         if self.kind == "superset" and self.rest_between_moves:
-            raise ValueError("a superset has no rest between its moves; use kind = \"circuit\" for that")
+            raise ValueError('a superset has no rest between its moves; use kind = "circuit" for that')
         return self

@@ -27,6 +27,8 @@ class Move(BaseModel):
     """Target reps for one set, e.g. ``6-10``; the user logs what they really did."""
     hold_seconds: SecondsRange | None = None
     """Target time for a timed set (a hold or timed work), e.g. ``20-30 s``."""
+    rir: CountRange | None = None
+    """Target reps in reserve at the end of a set: ``0-2`` means the last two reps are very hard."""
     per_side: bool = False
     """The target is for each side: a unilateral move is then done left, then right."""
     load: LoadClass | None = None
@@ -37,14 +39,11 @@ class Move(BaseModel):
     @model_validator(mode="after")
     def _counted_or_timed(self) -> Move:
         if (self.reps is None) == (self.hold_seconds is None):
-            raise ValueError("give either reps (e.g. reps = \"6-10\") or hold_seconds (e.g. \"30 s\"), not both")
+            raise ValueError('give either reps (e.g. reps = "6-10") or hold_seconds (e.g. "30 s"), not both')
         return self
 
     @property
     def target(self) -> str:
         """The prescription as a person reads it: ``6-10 reps``, ``8 per side``, ``30 s``."""
-        if self.reps is not None:
-            text = f"{self.reps} reps"
-        else:
-            text = f"{self.hold_seconds} s"
+        text = f"{self.reps} reps" if self.reps is not None else f"{self.hold_seconds} s"
         return f"{text} per side" if self.per_side else text

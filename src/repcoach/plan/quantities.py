@@ -54,3 +54,11 @@ def parse_range(value: Any, *, unit_pattern: str = "") -> Any:
         if text.strip().isdigit():
             return {"low": int(text), "high": int(text)}
     return value
+
+
+def format_seconds(seconds: int) -> str:
+    """Show a duration as a person says it: ``45 s``, ``90 s``, ``2 min``, ``2 min 30 s``."""
+    if seconds < 60 or (seconds < 120 and seconds % 60):
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"

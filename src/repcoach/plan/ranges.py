@@ -28,8 +28,7 @@ class IntRange(BaseModel):
     def _ordered(self) -> IntRange:
         if self.low > self.high:
             raise ValueError(
-                f"range {self.low}-{self.high} runs backwards; write the smaller number first "
-                f"({self.high}-{self.low})"
+                f"range {self.low}-{self.high} runs backwards; write the smaller number first ({self.high}-{self.low})"
             )
         return self
 

@@ -1,0 +1,5 @@
+"""``python -m repcoach`` runs the command line."""
+
+from repcoach.cli import main
+
+main()

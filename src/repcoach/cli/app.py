@@ -1,0 +1,77 @@
+"""The Typer application, its global options and the one place errors become sentences."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from repcoach.cli.terminal import LineInput, lines_from
+from repcoach.errors import InvalidInput, RepcoachError
+from repcoach.store import Store, default_database_url, open_store
+
+err_console = Console(stderr=True)
+
+
+class _ErrorsAsSentences(TyperGroup):
+    """Turn every :class:`RepcoachError` into a red message and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InvalidInput as error:
+            count = len(error.problems)
+            err_console.print(f"[red]{count} problem{'s' if count != 1 else ''}:[/red]")
+            for problem in error.problems:
+                err_console.print(f"  {problem}", markup=False, highlight=False)
+            raise typer.Exit(1) from None
+        except RepcoachError as error:
+            err_console.print(f"[red]Error:[/red] {error}", highlight=False)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_ErrorsAsSentences,
+    help="repcoach: your workout coach. Guides a routine with timers and cues, and logs every set.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database URL (SQLAlchemy form). Default: $REPCOACH_DATABASE_URL, "
+            "else a SQLite file in your data folder.",
+        ),
+    ] = None,
+) -> None:
+    ctx.obj = Invocation(db_url=db)
+
+
+@dataclass
+class Invocation:
+    """What one ``repcoach`` command line shares between its parts."""
+
+    db_url: str | None
+    _lines: LineInput | None = field(default=None, init=False)
+
+    def open_store(self) -> Store:
+        """The store named by ``--db``, else by the environment, else the default SQLite file."""
+        return open_store(self.db_url or default_database_url())
+
+    @property
+    def lines(self) -> LineInput:
+        """One reader of standard input for the whole command, so no typed line is lost between readers."""
+        if self._lines is None:
+            self._lines = lines_from(sys.stdin)
+        return self._lines

@@ -1,0 +1,68 @@
+"""Commands about plans and moves: list, show, check a user's file, explain a move."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from repcoach.cli.app import app
+from repcoach.cli.render import exercise_view, plan_view
+from repcoach.library import load_catalogue
+from repcoach.plan import Plan
+from repcoach.plan.builtins import builtin_plans, get_builtin_plan
+from repcoach.plan.loading import PLAN_SUFFIXES, load_plan_file
+
+console = Console()
+
+
+def resolve_plan(name: str) -> Plan:
+    """A built-in plan by id, or a user's plan file by path (``my-plan.toml``)."""
+    if name.lower().endswith(PLAN_SUFFIXES):
+        return load_plan_file(Path(name), known_plan_ids=builtin_plans())
+    return get_builtin_plan(name)
+
+
+@app.command("plans")
+def list_plans() -> None:
+    """List the built-in plans."""
+    table = Table("Plan", "Title", "Rounds", "What it is")
+    for plan in builtin_plans().values():
+        table.add_row(plan.id, plan.title, str(plan.rounds), plan.summary)
+    console.print(table)
+    console.print("Show one with: repcoach show PLAN")
+
+
+@app.command("show")
+def show_plan(plan: Annotated[str, typer.Argument(help="A built-in plan id or a plan file (.toml/.yaml).")]) -> None:
+    """Show a plan as a table: blocks, moves, targets, bells and rests."""
+    console.print(plan_view(resolve_plan(plan), load_catalogue()))
+
+
+@app.command("check")
+def check_plan(path: Annotated[Path, typer.Argument(help="Your plan file (.toml, .yaml or .yml).")]) -> None:
+    """Validate your own plan file; every problem is reported with its line and field."""
+    plan = load_plan_file(path, known_plan_ids=builtin_plans())
+    moves = sum(len(block.moves) for block in plan.blocks)
+    console.print(f"[green]OK[/green] {path}: '{plan.title}' ({plan.id}), {len(plan.blocks)} blocks, {moves} moves.")
+    console.print(f"Run it with: repcoach run {path}")
+
+
+@app.command("explain")
+def explain(move: Annotated[str, typer.Argument(help="A move's id or name, e.g. single-arm-row.")]) -> None:
+    """Explain a move: equipment, muscles, pattern, sides, coaching cues and common mistakes."""
+    exercise = load_catalogue().get(move)
+    used_in = [plan.id for plan in builtin_plans().values() if exercise.id in plan.exercise_ids()]
+    console.print(exercise_view(exercise, used_in))
+
+
+@app.command("exercises")
+def list_exercises() -> None:
+    """List every move in the library."""
+    table = Table("Id", "Name", "Pattern", "Equipment")
+    for exercise in sorted(load_catalogue(), key=lambda exercise: exercise.id):
+        table.add_row(exercise.id, exercise.name, exercise.pattern, ", ".join(exercise.equipment))
+    console.print(table)

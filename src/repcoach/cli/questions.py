@@ -1,0 +1,78 @@
+"""Short questions at the terminal, each with a default on Enter, re-asked until the answer is usable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from rich.console import Console
+
+from repcoach.cli.terminal import LineInput
+from repcoach.coach import EXPERIENCE_LEVELS, Experience
+from repcoach.units import Unit, format_weight, parse_weights
+
+T = TypeVar("T")
+
+
+def ask(console: Console, lines: LineInput, question: str, default: str, parse: Callable[[str], T]) -> T:
+    """Ask until ``parse`` accepts the answer; Enter takes ``default``.
+
+    Raises:
+        EOFError: the input ended before a usable answer.
+    """
+    while True:
+        console.print(f"{question} [dim]\\[{default}][/dim] ", end="")
+        answer = (lines.read(None) or "").strip() or default
+        try:
+            return parse(answer)
+        except ValueError as error:
+            console.print(f"[red]{error}[/red]")
+
+
+def parse_unit(answer: str) -> Unit:
+    """``kg`` or ``lb`` (``lbs``, ``pounds``, ``kilos`` too)."""
+    word = answer.lower()
+    if word in ("kg", "kgs", "kilo", "kilos", "kilograms"):
+        return "kg"
+    if word in ("lb", "lbs", "pound", "pounds"):
+        return "lb"
+    raise ValueError(f"'{answer}' is not a unit; answer kg or lb")
+
+
+def parse_experience(answer: str) -> Experience:
+    """A level, or its first letter."""
+    for level in EXPERIENCE_LEVELS:
+        if level.startswith(answer.lower()):
+            return level
+    raise ValueError(f"'{answer}' is not a level; answer {', '.join(EXPERIENCE_LEVELS)}")
+
+
+DEFAULT_BELLS: dict[Unit, str] = {"kg": "8 12 16", "lb": "15 25 35"}
+"""A common starter set, covering the reference routine's light-medium and medium-heavy bells."""
+
+
+def ask_profile(
+    console: Console, lines: LineInput, current: tuple[Unit, list[float], Experience] | None = None
+) -> tuple[Unit, list[float], Experience]:
+    """The three first-run questions: units, bells owned, experience."""
+    unit = ask(console, lines, "Weights in kg or lb?", current[0] if current else "kg", parse_unit)
+    owned = (
+        " ".join(format_weight(kg, unit).split()[0] for kg in current[1])
+        if current and current[1]
+        else DEFAULT_BELLS[unit]
+    )
+    bells = ask(
+        console,
+        lines,
+        f"Which kettlebells do you own ({unit}, e.g. {DEFAULT_BELLS[unit]})?",
+        owned,
+        lambda answer: parse_weights(answer, unit),
+    )
+    level = ask(
+        console,
+        lines,
+        "Your experience: beginner, intermediate or advanced?",
+        current[2] if current else "beginner",
+        parse_experience,
+    )
+    return unit, bells, level

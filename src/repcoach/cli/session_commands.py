@@ -1,0 +1,164 @@
+"""Commands that train and look back: setup, run, resume, history."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from repcoach.cli.app import app
+from repcoach.cli.history_view import history_view
+from repcoach.cli.plan_commands import resolve_plan
+from repcoach.cli.questions import ask, ask_profile
+from repcoach.cli.runner import SessionRunner, summary_table
+from repcoach.cli.terminal import CuePlayer, LineInput
+from repcoach.errors import InvalidInput, Problem, RepcoachError
+from repcoach.library import load_catalogue
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.service.bell_advice import BellAdvisor
+from repcoach.service.live_session import LiveSession
+from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
+from repcoach.store import ProfileRecord, Store
+
+console = Console()
+
+DEFAULT_WARMUP = "upper-body-warmup"
+
+
+def time_scale(environ: Mapping[str, str]) -> float:
+    """``REPCOACH_TIME_SCALE``: how many times faster session time runs (1 when unset)."""
+    text = environ.get("REPCOACH_TIME_SCALE", "").strip()
+    try:
+        scale = float(text) if text else 1.0
+    except ValueError:
+        scale = 0.0
+    if not scale > 0:
+        raise InvalidInput([Problem(f"must be a number above 0, got '{text}'", source="REPCOACH_TIME_SCALE")])
+    return scale
+
+
+def _clock(scale: float) -> Clock:
+    return MonotonicClock() if scale == 1.0 else ScaledClock(scale)
+
+
+def _profile(store: Store, lines: LineInput) -> ProfileRecord:
+    """The user's profile, asking the three first-run questions when there is none yet."""
+    profile = store.get_profile()
+    if profile is not None:
+        return profile
+    console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
+    unit, bells, level = ask_profile(console, lines)
+    return store.save_profile(units=unit, experience=level, bells_kg=bells)
+
+
+def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineInput, voice: bool) -> None:
+    scale = time_scale(os.environ)
+    catalogue = load_catalogue()
+    runner = SessionRunner(
+        live=live,
+        console=console,
+        lines=lines,
+        cues=CuePlayer(console, voice=voice),
+        catalogue=catalogue,
+        advisor=BellAdvisor(profile, store.last_weights(profile.id, before=live.record.started_at)),
+        unit=profile.units,
+        time_scale=scale,
+    )
+    if runner.run():
+        console.print(summary_table(live, catalogue, profile.units))
+
+
+VoiceOption = Annotated[
+    bool, typer.Option("--voice/--no-voice", help="Speak cues with espeak-ng when it is installed.")
+]
+
+
+@app.command("setup")
+def setup(ctx: typer.Context) -> None:
+    """Set your units, the kettlebells you own and your experience level."""
+    with ctx.obj.open_store() as store:
+        current = store.get_profile()
+        answers = ask_profile(
+            console, ctx.obj.lines, (current.units, list(current.bells_kg), current.experience) if current else None
+        )
+        unit, bells, level = answers
+        store.save_profile(units=unit, experience=level, bells_kg=bells)
+    console.print("[green]Saved.[/green]")
+
+
+@app.command("run")
+def run(
+    ctx: typer.Context,
+    plan: Annotated[str, typer.Argument(help="A built-in plan id or your plan file.")] = "kettlebell-back",
+    warmup: Annotated[bool, typer.Option("--warmup", help="Start with the plan's warm-up.")] = False,
+    paired: Annotated[
+        list[str] | None, typer.Option("--with", help="Add another plan after this one, e.g. legs-glutes.")
+    ] = None,
+    voice: VoiceOption = True,
+) -> None:
+    """Guide a session: moves, targets, bells, rest countdowns and beeps; every set is saved at once."""
+    main = resolve_plan(plan)
+    warm = get_builtin_plan(main.warmup or DEFAULT_WARMUP) if warmup else None
+    program = Program.compose(main, warm, [resolve_plan(other) for other in paired or []])
+    with ctx.obj.open_store() as store:
+        lines = ctx.obj.lines
+        profile = _profile(store, lines)
+        unfinished = store.unfinished_session(profile.id)
+        if unfinished is not None and _resume_instead(unfinished.title, lines):
+            live = LiveSession.resume(store, unfinished, _clock(time_scale(os.environ)))
+        else:
+            if unfinished is not None:
+                store.finish_session(unfinished.id, unfinished.started_at)
+            live = LiveSession.start(store, profile, program, _clock(time_scale(os.environ)))
+        _guide(live, store, profile, lines, voice)
+
+
+def _resume_instead(title: str, lines: LineInput) -> bool:
+    return ask(
+        console,
+        lines,
+        f"You have an unfinished session ({title}). Continue it instead? (y/n)",
+        "y",
+        _yes_no,
+    )
+
+
+def _yes_no(answer: str) -> bool:
+    if answer.lower() in ("y", "yes"):
+        return True
+    if answer.lower() in ("n", "no"):
+        return False
+    raise ValueError("answer y or n")
+
+
+@app.command("resume")
+def resume(ctx: typer.Context, voice: VoiceOption = True) -> None:
+    """Continue an unfinished session at the exact step where it stopped (also after a crash)."""
+    with ctx.obj.open_store() as store:
+        profile = store.get_profile()
+        unfinished = store.unfinished_session(profile.id) if profile else None
+        if profile is None or unfinished is None:
+            raise RepcoachError("There is no unfinished session. Start one with: repcoach run kettlebell-back")
+        console.print(
+            f"Resuming [bold]{unfinished.title}[/bold] started {unfinished.started_at.astimezone():%a %d %b %H:%M}."
+        )
+        live = LiveSession.resume(store, unfinished, _clock(time_scale(os.environ)))
+        _guide(live, store, profile, ctx.obj.lines, voice)
+
+
+@app.command("history")
+def history(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many sessions, newest first.")] = 10,
+) -> None:
+    """List past sessions with their sets."""
+    with ctx.obj.open_store() as store:
+        profile = store.get_profile()
+        sessions = store.list_sessions(profile.id, limit=limit) if profile else []
+        if not sessions:
+            console.print("No sessions yet. Start one with: repcoach run kettlebell-back")
+            return
+        console.print(history_view(sessions, load_catalogue(), profile.units if profile else "kg"))

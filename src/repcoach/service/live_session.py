@@ -1,0 +1,161 @@
+"""A session in progress: the pure engine plus the store, every position-changing event saved at once.
+
+The store keeps the events append-only, so a session killed at any moment is rebuilt by
+replaying them (:meth:`LiveSession.resume`). A logged set and its event are written in one
+transaction: either both are there or neither is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from repcoach.session import (
+    AnotherRound,
+    AppliedEvent,
+    Clock,
+    EndRounds,
+    Event,
+    Finished,
+    FinishSession,
+    Program,
+    Rest,
+    SessionEngine,
+    SetDone,
+    Skip,
+    Undo,
+    WorkStep,
+    event_from_dict,
+    event_to_dict,
+)
+from repcoach.store import NewSet, ProfileRecord, SessionRecord, Store
+
+WallClock = Callable[[], datetime]
+
+_UNDOABLE = (SetDone, Skip, AnotherRound, EndRounds)
+
+
+def utc_now() -> datetime:
+    """The wall clock, for timestamps a person reads (monotonic time keeps the rests)."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class LastSet:
+    """What was logged last for one move and side, offered again as the default."""
+
+    reps: int | None
+    hold_seconds: int | None
+    rir: int | None
+    weight_kg: float | None
+
+
+class LiveSession:
+    """An engine whose every event is stored the moment it happens."""
+
+    def __init__(self, store: Store, record: SessionRecord, engine: SessionEngine, wall: WallClock) -> None:
+        self.store = store
+        self.record = record
+        self.engine = engine
+        self._wall = wall
+        self._undoable_seqs: list[int] = []
+        self.last_sets: dict[tuple[str, str | None], LastSet] = {}
+
+    @classmethod
+    def start(
+        cls, store: Store, profile: ProfileRecord, program: Program, clock: Clock, wall: WallClock = utc_now
+    ) -> LiveSession:
+        """Store a new session and start its engine at the first step."""
+        record = store.start_session(
+            profile.id,
+            title=program.title,
+            plan_ids=program.plan_ids,
+            program=program.to_dict(),
+            started_at=wall(),
+        )
+        return cls(store, record, SessionEngine(program, clock), wall)
+
+    @classmethod
+    def resume(cls, store: Store, record: SessionRecord, clock: Clock, wall: WallClock = utc_now) -> LiveSession:
+        """Rebuild an unfinished session from its stored events, at exactly the step it stopped.
+
+        A rest that was running goes on with the time already gone deducted.
+        """
+        stored = store.events(record.id)
+        events = [event_from_dict({"kind": event.kind, **event.payload}) for event in stored]
+        elapsed = (wall() - stored[-1].at).total_seconds() if stored else 0.0
+        engine = SessionEngine.restore(Program.from_dict(record.program), events, clock, rest_elapsed=max(0.0, elapsed))
+        live = cls(store, record, engine, wall)
+        for event_record, event in zip(stored, events, strict=True):
+            live._track(event, event_record.seq)
+        for logged in store.sets(record.id):
+            live.last_sets[(logged.exercise_id, logged.side)] = LastSet(
+                logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg
+            )
+        return live
+
+    @property
+    def state(self) -> WorkStep | Rest | object:
+        """The engine's current step (work, rest, round choice or finished)."""
+        return self.engine.state
+
+    def apply(self, event: Event) -> AppliedEvent:
+        """Apply ``event`` to the engine and store it; a set is committed before this returns.
+
+        Raises:
+            EngineError: the event is not allowed now; nothing is stored.
+        """
+        applied = self.engine.apply(event)
+        if not applied.position_changed:
+            return applied
+        at = self._wall()
+        new_set = self._new_set(event, applied.step, at) if isinstance(event, SetDone) else None
+        undo_seq = self._undoable_seqs[-1] if isinstance(event, Undo) and self._undoable_seqs else None
+        kind, payload = _split(event_to_dict(event))
+        try:
+            stored = self.store.append_event(self.record.id, kind, payload, at, new_set=new_set, undo_seq=undo_seq)
+        except Exception:
+            self._rebuild()
+            raise
+        self._track(event, stored.seq)
+        if isinstance(event, SetDone) and applied.step is not None:
+            self.last_sets[(applied.step.move.exercise, applied.step.side)] = LastSet(
+                event.reps, event.hold_seconds, event.rir, event.weight_kg
+            )
+        if isinstance(self.engine.state, Finished) or isinstance(event, FinishSession):
+            self.store.finish_session(self.record.id, at)
+        return applied
+
+    def _track(self, event: Event, seq: int) -> None:
+        if isinstance(event, _UNDOABLE):
+            self._undoable_seqs.append(seq)
+        elif isinstance(event, Undo) and self._undoable_seqs:
+            self._undoable_seqs.pop()
+
+    def _rebuild(self) -> None:
+        """After a failed write, return the engine to what the store holds."""
+        self.engine = LiveSession.resume(self.store, self.record, self.engine.clock, self._wall).engine
+
+    def _new_set(self, event: SetDone, step: WorkStep | None, at: datetime) -> NewSet:
+        assert step is not None, "a set is always done at a work step"
+        move = step.move
+        return NewSet(
+            exercise_id=move.exercise,
+            plan_id=step.plan_id,
+            block_name=step.block_name,
+            round=step.round,
+            side=step.side,
+            reps=event.reps,
+            reps_target_low=move.reps.low if move.reps else None,
+            reps_target_high=move.reps.high if move.reps else None,
+            hold_seconds=event.hold_seconds,
+            weight_kg=event.weight_kg,
+            rir=event.rir,
+            finished_at=at,
+        )
+
+
+def _split(data: dict[str, object]) -> tuple[str, dict[str, object]]:
+    kind = str(data.pop("kind"))
+    return kind, data

@@ -1,0 +1,171 @@
+"""Plan files: what a user writes, what they are told when it is wrong."""
+
+from pathlib import Path
+
+import pytest
+
+from repcoach.errors import InvalidInput
+from repcoach.plan.builtins import builtin_plans
+from repcoach.plan.loading import load_plan_file, parse_plan
+
+GOOD_TOML = """\
+id = "my-back-day"
+title = "My back day"
+rounds = "3-4"
+rest_after_round = "2 min"
+
+[[blocks]]
+name = "Superset A"
+kind = "superset"
+rest_after = "1:30"
+
+[[blocks.moves]]
+exercise = "single-arm-row"
+reps = "8-12"
+per_side = true
+load = "medium"
+
+[[blocks.moves]]
+exercise = "romanian-deadlift"
+reps = 10
+"""
+
+
+def problems_of(text: str, *, yaml_format: bool = False) -> list[str]:
+    with pytest.raises(InvalidInput) as caught:
+        parse_plan(text, "my.toml" if not yaml_format else "my.yaml", yaml_format=yaml_format)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
+    plan = parse_plan(GOOD_TOML, "my.toml")
+    assert plan.rest_after_round == 120
+    assert plan.blocks[0].rest_after == 90
+    assert str(plan.rounds) == "3-4"
+    assert plan.blocks[0].moves[0].target == "8-12 reps per side"
+    assert plan.blocks[0].moves[1].target == "10 reps"
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        (
+            'reps = "8-12"',
+            'reps = "12-8"',
+            "my.toml:13, blocks[0].moves[0].reps: range 12-8 runs backwards; write the smaller number first (8-12)",
+        ),
+        ('rest_after = "1:30"', "rest_after = -90", "my.toml:9, blocks[0].rest_after: must be 0 or more (got -90)"),
+        (
+            'kind = "superset"',
+            'kind = "supreset"',
+            "my.toml:8, blocks[0].kind: Input should be 'superset', 'circuit' or 'straight' (got 'supreset')",
+        ),
+        (
+            'exercise = "romanian-deadlift"',
+            'exercise = "romanian-deadlfit"',
+            "my.toml:18, blocks[0].moves[1].exercise: unknown exercise 'romanian-deadlfit'; "
+            "did you mean romanian-deadlift?",
+        ),
+        (
+            'exercise = "romanian-deadlift"',
+            'exercise = "RDL"',
+            "my.toml:18, blocks[0].moves[1].exercise: unknown exercise 'RDL'; write its id 'romanian-deadlift'",
+        ),
+        (
+            'load = "medium"',
+            'load = "heavyish"',
+            "my.toml:15, blocks[0].moves[0].load: Input should be 'bodyweight', 'light', 'light-medium', "
+            "'medium', 'medium-heavy' or 'heavy' (got 'heavyish')",
+        ),
+        (
+            'id = "my-back-day"',
+            'id = "My Back Day"',
+            "my.toml:1, id: use lower-case words joined by hyphens, like 'my-back-day' (got 'My Back Day')",
+        ),
+        (
+            "reps = 10",
+            'reps = "ten"',
+            "my.toml:19, blocks[0].moves[1].reps: Input should be a valid dictionary or instance of IntRange"
+            " (got 'ten')",
+        ),
+        (
+            "reps = 10",
+            'reps = 10\nhold_seconds = "30 s"',
+            'my.toml:17, blocks[0].moves[1]: give either reps (e.g. reps = "6-10") or hold_seconds'
+            ' (e.g. "30 s"), not both',
+        ),
+        (
+            "reps = 10",
+            "reps = 10\nweight = 16",
+            "my.toml:20, blocks[0].moves[1].weight: 'weight' is not a field here (check its spelling)",
+        ),
+        ('title = "My back day"\n', "", "my.toml, title: the required field 'title' is missing"),
+        ('rounds = "3-4"', 'rounds = "0-2"', "my.toml:1: rounds must start at 1 or more"),
+        (
+            'kind = "superset"',
+            'kind = "straight"',
+            "my.toml:6, blocks[0]: a straight block holds exactly one move, this one has 2",
+        ),
+        (
+            'kind = "superset"',
+            'kind = "superset"\nrest_between_moves = 15',
+            'my.toml:6, blocks[0]: a superset has no rest between its moves; use kind = "circuit" for that',
+        ),
+        (
+            'rounds = "3-4"',
+            'rounds = "3-4"\nwarmup = "warm-up-thing"',
+            "my.toml:4, warmup: unknown plan 'warm-up-thing'; known plans: my-back-day",
+        ),
+    ],
+)
+def test_a_bad_plan_is_reported_with_file_line_and_field(replace, by, expected):
+    assert replace in GOOD_TOML
+    assert problems_of(GOOD_TOML.replace(replace, by, 1)) == [expected]
+
+
+def test_every_problem_in_a_file_is_reported_not_just_the_first():
+    text = GOOD_TOML.replace('reps = "8-12"', 'reps = "12-8"').replace("reps = 10", "reps = -1")
+    assert [problem.split(":")[1] for problem in problems_of(text)] == [
+        "13, blocks[0].moves[0].reps",
+        "19, blocks[0].moves[1].reps",
+    ]
+
+
+def test_a_toml_syntax_error_names_its_line():
+    assert problems_of('id = "x"\n[[blocks]\n') == [
+        "my.toml:2: not valid TOML: Expected ']]' at the end of an array declaration"
+    ]
+
+
+def test_yaml_plans_are_located_by_line_too():
+    text = (
+        "id: mine\ntitle: Mine\nblocks:\n  - name: A\n    kind: straight\n"
+        "    moves:\n      - exercise: goblet-squat\n        reps: 12-8\n"
+    )
+    assert problems_of(text, yaml_format=True) == [
+        "my.yaml:8, blocks[0].moves[0].reps: range 12-8 runs backwards; write the smaller number first (8-12)"
+    ]
+
+
+def test_a_yaml_file_that_is_not_a_mapping_is_refused():
+    assert problems_of("- just\n- a list\n", yaml_format=True) == [
+        "my.yaml: a plan file holds a mapping of fields (id, title, blocks, …)"
+    ]
+
+
+def test_files_are_read_by_suffix_and_unreadable_ones_named(tmp_path: Path):
+    plan_file = tmp_path / "mine.toml"
+    plan_file.write_text(GOOD_TOML)
+    assert load_plan_file(plan_file).id == "my-back-day"
+    for name, message in [
+        ("mine.txt", "a plan file ends in .toml, .yaml, .yml"),
+        ("absent.toml", "cannot read the file"),
+    ]:
+        with pytest.raises(InvalidInput) as caught:
+            load_plan_file(tmp_path / name)
+        assert str(caught.value).startswith(f"{tmp_path / name}: {message}")
+
+
+def test_a_user_plan_may_name_a_builtin_warmup():
+    text = GOOD_TOML.replace('rounds = "3-4"', 'rounds = "3-4"\nwarmup = "upper-body-warmup"')
+    assert parse_plan(text, "my.toml", known_plan_ids=builtin_plans()).warmup == "upper-body-warmup"

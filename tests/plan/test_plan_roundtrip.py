@@ -1,0 +1,56 @@
+"""What a plan file says comes back unchanged after writing it out and reading it again."""
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from repcoach.library import load_catalogue
+from repcoach.plan import LOAD_CLASSES, Block, IntRange, Move, Plan
+from repcoach.plan.loading import parse_plan
+
+
+def ranges(low: int = 1, high: int = 30) -> st.SearchStrategy[IntRange]:
+    return st.tuples(st.integers(low, high), st.integers(0, 10)).map(lambda t: IntRange(low=t[0], high=t[0] + t[1]))
+
+
+moves = st.builds(
+    Move,
+    exercise=st.sampled_from(sorted(exercise.id for exercise in load_catalogue())),
+    reps=ranges(),
+    rir=st.none() | ranges(0, 4),
+    per_side=st.booleans(),
+    load=st.none() | st.sampled_from(LOAD_CLASSES),
+    notes=st.text(max_size=20),
+)
+blocks = st.one_of(
+    st.builds(
+        Block,
+        name=st.just("A"),
+        kind=st.just("straight"),
+        moves=st.lists(moves, min_size=1, max_size=1).map(tuple),
+        sets=st.integers(1, 5),
+        rest_between_sets=st.integers(0, 300),
+        rest_after=st.integers(0, 300),
+    ),
+    st.builds(
+        Block,
+        name=st.just("B"),
+        kind=st.just("superset"),
+        moves=st.lists(moves, min_size=2, max_size=4).map(tuple),
+        rest_after=st.integers(0, 300),
+    ),
+)
+plans = st.builds(
+    Plan,
+    id=st.from_regex(r"[a-z]{1,8}(-[a-z0-9]{1,5}){0,2}", fullmatch=True),
+    title=st.text(min_size=1, max_size=30).filter(str.strip),
+    rounds=ranges(1, 5),
+    rest_after_round=st.none() | st.integers(0, 600),
+    blocks=st.lists(blocks, min_size=1, max_size=4).map(tuple),
+)
+
+
+@given(plans)
+def test_a_plan_written_as_yaml_reads_back_equal(plan: Plan):
+    text = yaml.safe_dump(plan.model_dump(mode="json"), allow_unicode=True)
+    assert parse_plan(text, "plan.yaml", yaml_format=True) == plan
