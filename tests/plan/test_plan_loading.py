@@ -100,7 +100,7 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
             "my.toml:20, blocks[0].moves[1].weight: 'weight' is not a field here (check its spelling)",
         ),
         ('title = "My back day"\n', "", "my.toml, title: the required field 'title' is missing"),
-        ('rounds = "3-4"', 'rounds = "0-2"', "my.toml:1: rounds must start at 1 or more"),
+        ('rounds = "3-4"', 'rounds = "0-2"', "my.toml:3, rounds: rounds must start at 1 or more (got 0-2)"),
         (
             'kind = "superset"',
             'kind = "straight"',

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from repcoach.plan.block import Block, Seconds
 from repcoach.plan.move import LoadClass
@@ -68,11 +68,12 @@ class Plan(BaseModel):
     schedule: Schedule = Schedule()
     notes: tuple[str, ...] = ()
 
-    @model_validator(mode="after")
-    def _at_least_one_round(self) -> Plan:
-        if self.rounds.low < 1:
-            raise ValueError("rounds must start at 1 or more")
-        return self
+    @field_validator("rounds")
+    @classmethod
+    def _at_least_one_round(cls, rounds: IntRange) -> IntRange:
+        if rounds.low < 1:
+            raise ValueError(f"rounds must start at 1 or more (got {rounds})")
+        return rounds
 
     def exercise_ids(self) -> list[str]:
         """Every exercise the plan uses, in order of first use."""

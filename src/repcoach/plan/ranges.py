@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
 
 from repcoach.plan.quantities import parse_range
 
@@ -14,9 +14,9 @@ class IntRange(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    low: int = Field(ge=0)
+    low: int
     """Smallest target (the user may stop here)."""
-    high: int = Field(ge=0)
+    high: int
     """Largest target (the user may go on to here)."""
 
     @model_validator(mode="before")
@@ -26,6 +26,8 @@ class IntRange(BaseModel):
 
     @model_validator(mode="after")
     def _ordered(self) -> IntRange:
+        if self.low < 0:
+            raise ValueError(f"must be 0 or more (got {self})")
         if self.low > self.high:
             raise ValueError(
                 f"range {self.low}-{self.high} runs backwards; write the smaller number first ({self.high}-{self.low})"
