@@ -1,0 +1,16 @@
+"""The store: SQLAlchemy models, Alembic migrations, and the repository every edge uses."""
+
+from repcoach.store.database import default_database_url
+from repcoach.store.records import EventRecord, NewSet, ProfileRecord, SessionRecord, SetRecord
+from repcoach.store.repository import Store, open_store
+
+__all__ = [
+    "EventRecord",
+    "NewSet",
+    "ProfileRecord",
+    "SessionRecord",
+    "SetRecord",
+    "Store",
+    "default_database_url",
+    "open_store",
+]

@@ -1,0 +1,104 @@
+"""The tables, as SQLAlchemy 2 typed declarative models. Weights in kg, times in UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime on every database (SQLite keeps no zone, so it is restored here)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"a stored time must carry its time zone, got {value}")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Profile(Base):
+    __tablename__ = "profiles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="me")
+    units: Mapped[str] = mapped_column(String(2))
+    experience: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+
+
+class Bell(Base):
+    __tablename__ = "bells"
+    __table_args__ = (UniqueConstraint("profile_id", "weight_kg"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    weight_kg: Mapped[float] = mapped_column(Float)
+
+
+class WorkoutSession(Base):
+    __tablename__ = "workout_sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    plan_ids: Mapped[list[str]]
+    program: Mapped[dict[str, Any]]
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+
+
+class SessionEvent(Base):
+    __tablename__ = "session_events"
+    __table_args__ = (UniqueConstraint("session_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("workout_sessions.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]]
+    at: Mapped[datetime]
+
+
+class LoggedSet(Base):
+    __tablename__ = "logged_sets"
+    __table_args__ = (
+        Index("ix_logged_sets_exercise_finished", "exercise_id", "finished_at"),
+        CheckConstraint("reps IS NULL OR reps >= 0", name="ck_logged_sets_reps"),
+        CheckConstraint("rir IS NULL OR rir >= 0", name="ck_logged_sets_rir"),
+        CheckConstraint("weight_kg IS NULL OR weight_kg > 0", name="ck_logged_sets_weight"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(ForeignKey("workout_sessions.id", ondelete="CASCADE"), index=True)
+    event_seq: Mapped[int] = mapped_column(Integer)
+    exercise_id: Mapped[str] = mapped_column(String(100))
+    plan_id: Mapped[str] = mapped_column(String(100))
+    block_name: Mapped[str] = mapped_column(String(200))
+    round: Mapped[int] = mapped_column(Integer)
+    side: Mapped[str | None] = mapped_column(String(5))
+    reps: Mapped[int | None] = mapped_column(Integer)
+    reps_target_low: Mapped[int | None] = mapped_column(Integer)
+    reps_target_high: Mapped[int | None] = mapped_column(Integer)
+    hold_seconds: Mapped[int | None] = mapped_column(Integer)
+    weight_kg: Mapped[float | None] = mapped_column(Float)
+    rir: Mapped[int | None] = mapped_column(Integer)
+    finished_at: Mapped[datetime]
+    client_id: Mapped[str | None] = mapped_column(String(64), unique=True)

@@ -1,0 +1,70 @@
+"""Plain values the store hands out: never ORM objects, so nothing detaches or lazy-loads later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from repcoach.coach import Experience
+from repcoach.units import Unit
+
+
+@dataclass(frozen=True)
+class ProfileRecord:
+    id: int
+    name: str
+    units: Unit
+    experience: Experience
+    bells_kg: tuple[float, ...]
+    """The kettlebells the user owns, lightest first."""
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class NewSet:
+    """A set to log, as the session engine knows it."""
+
+    exercise_id: str
+    plan_id: str
+    block_name: str
+    round: int
+    side: str | None
+    reps: int | None
+    reps_target_low: int | None
+    reps_target_high: int | None
+    hold_seconds: int | None
+    weight_kg: float | None
+    rir: int | None
+    finished_at: datetime
+    client_id: str | None = None
+    """An idempotency key chosen by the client that logged the set."""
+
+
+@dataclass(frozen=True)
+class SetRecord(NewSet):
+    id: int = 0
+    session_id: str = ""
+    event_seq: int = 0
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    session_id: str
+    seq: int
+    kind: str
+    payload: dict[str, Any]
+    at: datetime
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: str
+    profile_id: int
+    title: str
+    plan_ids: tuple[str, ...]
+    program: dict[str, Any]
+    started_at: datetime
+    finished_at: datetime | None
+    sets: tuple[SetRecord, ...] = field(default=())
+    """Filled by listings that show sets (history)."""

@@ -1,0 +1,234 @@
+"""The store: every read and write the rest of repcoach makes, each write one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, fields
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from repcoach.coach import EXPERIENCE_LEVELS, Experience
+from repcoach.errors import StoreError
+from repcoach.store.database import connect
+from repcoach.store.models import Bell, LoggedSet, Profile, SessionEvent, WorkoutSession
+from repcoach.store.records import EventRecord, NewSet, ProfileRecord, SessionRecord, SetRecord
+from repcoach.units import Unit
+
+_NEW_SET_FIELDS = [field.name for field in fields(NewSet)]
+
+
+def open_store(url: str) -> Store:
+    """Open (creating and migrating as needed) the database at ``url``.
+
+    Raises:
+        StoreError: the URL cannot be used; the message names it, password hidden.
+    """
+    return Store(connect(url))
+
+
+class Store:
+    """Profiles, sessions, their events and logged sets, on SQLite or PostgreSQL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _unit_of_work(self) -> Iterator[Session]:
+        """A transaction that commits when the block ends normally and rolls back otherwise."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    # Profile ----------------------------------------------------------------------------
+
+    def get_profile(self) -> ProfileRecord | None:
+        """The user's profile (the first one), or None before set-up."""
+        with self._unit_of_work() as db:
+            profile = db.scalars(select(Profile).order_by(Profile.id).limit(1)).first()
+            return _profile_record(db, profile) if profile else None
+
+    def save_profile(
+        self, units: Unit, experience: Experience, bells_kg: Sequence[float], name: str = "me"
+    ) -> ProfileRecord:
+        """Create or update the profile; ``bells_kg`` replaces the bells owned.
+
+        Raises:
+            ValueError: an unknown unit or level, or a bell of 0 kg or less.
+        """
+        if units not in ("kg", "lb"):
+            raise ValueError(f"units must be kg or lb, not {units!r}")
+        if experience not in EXPERIENCE_LEVELS:
+            raise ValueError(f"experience must be one of {', '.join(EXPERIENCE_LEVELS)}, not {experience!r}")
+        if bad := [bell for bell in bells_kg if not bell > 0]:
+            raise ValueError(f"a bell weighs more than 0 kg, got {bad[0]}")
+        with self._unit_of_work() as db:
+            profile = db.scalars(select(Profile).order_by(Profile.id).limit(1)).first()
+            if profile is None:
+                profile = Profile(name=name, units=units, experience=experience, created_at=datetime.now(UTC))
+                db.add(profile)
+                db.flush()
+            else:
+                profile.units, profile.experience, profile.name = units, experience, name
+            db.execute(delete(Bell).where(Bell.profile_id == profile.id))
+            db.add_all(Bell(profile_id=profile.id, weight_kg=float(kg)) for kg in sorted(set(bells_kg)))
+            db.flush()
+            return _profile_record(db, profile)
+
+    # Sessions ---------------------------------------------------------------------------
+
+    def start_session(
+        self, profile_id: int, title: str, plan_ids: Sequence[str], program: dict[str, Any], started_at: datetime
+    ) -> SessionRecord:
+        """Store a new, unfinished session."""
+        row = WorkoutSession(
+            id=uuid.uuid4().hex, profile_id=profile_id, title=title, plan_ids=list(plan_ids),
+            program=program, started_at=started_at, finished_at=None,
+        )
+        with self._unit_of_work() as db:
+            db.add(row)
+        return _session_record(row)
+
+    def get_session(self, session_id: str) -> SessionRecord | None:
+        with self._unit_of_work() as db:
+            row = db.get(WorkoutSession, session_id)
+            return _session_record(row) if row else None
+
+    def unfinished_session(self, profile_id: int) -> SessionRecord | None:
+        """The newest session that was started and not finished."""
+        query = (
+            select(WorkoutSession)
+            .where(WorkoutSession.profile_id == profile_id, WorkoutSession.finished_at.is_(None))
+            .order_by(WorkoutSession.started_at.desc())
+            .limit(1)
+        )
+        with self._unit_of_work() as db:
+            row = db.scalars(query).first()
+            return _session_record(row) if row else None
+
+    def finish_session(self, session_id: str, at: datetime) -> None:
+        with self._unit_of_work() as db:
+            row = db.get(WorkoutSession, session_id)
+            if row is None:
+                raise StoreError(f"There is no session {session_id}.")
+            row.finished_at = at
+
+    def list_sessions(self, profile_id: int, limit: int = 20) -> list[SessionRecord]:
+        """The newest sessions first, each with its sets (two queries, whatever the count)."""
+        query = (
+            select(WorkoutSession)
+            .where(WorkoutSession.profile_id == profile_id)
+            .order_by(WorkoutSession.started_at.desc())
+            .limit(limit)
+        )
+        with self._unit_of_work() as db:
+            rows = list(db.scalars(query))
+            by_session: dict[str, list[SetRecord]] = defaultdict(list)
+            set_rows = db.scalars(
+                select(LoggedSet)
+                .where(LoggedSet.session_id.in_([row.id for row in rows]))
+                .order_by(LoggedSet.session_id, LoggedSet.event_seq)
+            )
+            for set_row in set_rows:
+                by_session[set_row.session_id].append(_set_record(set_row))
+            return [_session_record(row, tuple(by_session[row.id])) for row in rows]
+
+    # Events and sets --------------------------------------------------------------------
+
+    def append_event(
+        self,
+        session_id: str,
+        kind: str,
+        payload: dict[str, Any],
+        at: datetime,
+        *,
+        new_set: NewSet | None = None,
+        undo_seq: int | None = None,
+    ) -> EventRecord:
+        """Store one event, and with it the set it logs or the removal of the set it undoes.
+
+        All of it is one transaction: nothing is half-written.
+
+        Raises:
+            StoreError: the session does not exist, or the set breaks a rule (negative reps...).
+        """
+        try:
+            with self._unit_of_work() as db:
+                if db.get(WorkoutSession, session_id) is None:
+                    raise StoreError(f"There is no session {session_id}.")
+                last = db.scalar(select(func.max(SessionEvent.seq)).where(SessionEvent.session_id == session_id))
+                seq = (last or 0) + 1
+                db.add(SessionEvent(session_id=session_id, seq=seq, kind=kind, payload=payload, at=at))
+                if new_set is not None:
+                    db.add(LoggedSet(session_id=session_id, event_seq=seq, **asdict(new_set)))
+                if undo_seq is not None:
+                    db.execute(
+                        delete(LoggedSet).where(LoggedSet.session_id == session_id, LoggedSet.event_seq == undo_seq)
+                    )
+        except IntegrityError as error:
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise StoreError(f"The set could not be saved: {reason}") from error
+        return EventRecord(session_id, seq, kind, payload, at)
+
+    def events(self, session_id: str) -> list[EventRecord]:
+        """A session's events in the order they happened."""
+        query = select(SessionEvent).where(SessionEvent.session_id == session_id).order_by(SessionEvent.seq)
+        with self._unit_of_work() as db:
+            return [EventRecord(row.session_id, row.seq, row.kind, row.payload, row.at) for row in db.scalars(query)]
+
+    def sets(self, session_id: str) -> list[SetRecord]:
+        """A session's logged sets in the order they were logged."""
+        query = select(LoggedSet).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
+        with self._unit_of_work() as db:
+            return [_set_record(row) for row in db.scalars(query)]
+
+    def last_weights(self, profile_id: int, before: datetime | None = None) -> dict[str, float]:
+        """The bell last logged for each exercise (before ``before``, when given)."""
+        query = (
+            select(LoggedSet.exercise_id, LoggedSet.weight_kg)
+            .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
+            .where(WorkoutSession.profile_id == profile_id, LoggedSet.weight_kg.is_not(None))
+            .order_by(LoggedSet.finished_at)
+        )
+        if before is not None:
+            query = query.where(LoggedSet.finished_at < before)
+        with self._unit_of_work() as db:
+            return {exercise: cast(float, weight) for exercise, weight in db.execute(query)}
+
+
+def _profile_record(db: Session, profile: Profile) -> ProfileRecord:
+    bells = db.scalars(select(Bell.weight_kg).where(Bell.profile_id == profile.id).order_by(Bell.weight_kg))
+    return ProfileRecord(
+        id=profile.id,
+        name=profile.name,
+        units=cast(Unit, profile.units),
+        experience=cast(Experience, profile.experience),
+        bells_kg=tuple(bells),
+        created_at=profile.created_at,
+    )
+
+
+def _session_record(row: WorkoutSession, sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
+    return SessionRecord(
+        id=row.id, profile_id=row.profile_id, title=row.title, plan_ids=tuple(row.plan_ids), program=row.program,
+        started_at=row.started_at, finished_at=row.finished_at, sets=sets,
+    )
+
+
+def _set_record(row: LoggedSet) -> SetRecord:
+    values = {name: getattr(row, name) for name in _NEW_SET_FIELDS}
+    return SetRecord(**values, id=row.id, session_id=row.session_id, event_seq=row.event_seq)

@@ -1,0 +1,104 @@
+"""Sessions, their events and sets: every write whole or not at all."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from repcoach.errors import StoreError
+from repcoach.store import NewSet, open_store
+
+T0 = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+def a_set(exercise="halo", reps=8, rir=2, weight=8.0, at=T0, round_number=1, side=None) -> NewSet:
+    return NewSet(exercise_id=exercise, plan_id="kettlebell-back", block_name="Superset 2", round=round_number,
+                  side=side, reps=reps, reps_target_low=6, reps_target_high=10, hold_seconds=None,
+                  weight_kg=weight, rir=rir, finished_at=at)
+
+
+@pytest.fixture
+def session(store):
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8, 12, 16])
+    return store.start_session(profile.id, "Kettlebell back workout", ["kettlebell-back"], {"segments": []}, T0)
+
+
+def test_a_session_with_events_and_sets_lists_back_as_logged(store, session):
+    store.append_event(session.id, "set_done", {"reps": 8}, T0, new_set=a_set("renegade-row"))
+    store.append_event(session.id, "set_done", {"reps": 9}, T0, new_set=a_set("single-arm-row", reps=9, side="left"))
+    store.append_event(session.id, "end_rest", {}, T0)
+    store.finish_session(session.id, T0 + timedelta(minutes=35))
+    [listed] = store.list_sessions(session.profile_id)
+    assert (listed.title, listed.plan_ids, listed.finished_at) == (
+        "Kettlebell back workout", ("kettlebell-back",), T0 + timedelta(minutes=35))
+    assert [(s.exercise_id, s.reps, s.side, s.event_seq) for s in listed.sets] == [
+        ("renegade-row", 8, None, 1), ("single-arm-row", 9, "left", 2)]
+    assert [event.kind for event in store.events(session.id)] == ["set_done", "set_done", "end_rest"]
+
+
+def test_undo_removes_exactly_the_set_it_undoes(store, session):
+    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("renegade-row"))
+    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("romanian-deadlift"))
+    store.append_event(session.id, "undo", {}, T0, undo_seq=2)
+    assert [s.exercise_id for s in store.sets(session.id)] == ["renegade-row"]
+    assert [event.seq for event in store.events(session.id)] == [1, 2, 3]
+
+
+def test_a_set_that_breaks_a_rule_leaves_no_event_behind(store, session):
+    with pytest.raises(StoreError, match="The set could not be saved"):
+        store.append_event(session.id, "set_done", {}, T0, new_set=a_set(reps=-3))
+    assert store.events(session.id) == []
+    assert store.sets(session.id) == []
+
+
+def test_the_unfinished_session_is_the_newest_one_not_finished(store, session):
+    older_finished = store.start_session(session.profile_id, "Old", ["legs-glutes"], {}, T0 - timedelta(days=2))
+    store.finish_session(older_finished.id, T0 - timedelta(days=2))
+    assert store.unfinished_session(session.profile_id).id == session.id
+    store.finish_session(session.id, T0)
+    assert store.unfinished_session(session.profile_id) is None
+
+
+def test_times_come_back_in_utc_whatever_zone_they_were_given_in(store, session):
+    local = datetime(2026, 11, 24, 19, 30, tzinfo=UTC).astimezone()
+    store.append_event(session.id, "skip", {}, local)
+    assert store.events(session.id)[0].at == local
+    assert store.events(session.id)[0].at.tzinfo == UTC
+
+
+def test_the_last_weight_of_each_move_feeds_the_next_session(store, session):
+    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("halo", weight=8.0, at=T0))
+    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("halo", weight=12.0, at=T0 + timedelta(1)))
+    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("goblet-squat", weight=None))
+    assert store.last_weights(session.profile_id) == {"halo": 12.0}
+    assert store.last_weights(session.profile_id, before=T0 + timedelta(hours=1)) == {"halo": 8.0}
+
+
+def test_every_logged_set_is_on_disk_at_once_for_another_reader(sqlite_url):
+    with open_store(sqlite_url) as writer, open_store(sqlite_url) as reader:
+        profile = writer.save_profile(units="kg", experience="beginner", bells_kg=[8])
+        session = writer.start_session(profile.id, "T", ["kettlebell-back"], {}, T0)
+        writer.append_event(session.id, "set_done", {}, T0, new_set=a_set())
+        assert len(reader.sets(session.id)) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("nonsense://x", "Cannot use the database URL 'nonsense://x': unknown database kind 'nonsense'"),
+        ("not a url", "'not a url' is not a database URL (e.g. sqlite:///"),
+        ("postgresql+psycopg://nobody:secret@127.0.0.1:1/x",
+         "Cannot open the database 'postgresql+psycopg://nobody:***@127.0.0.1:1/x': connection failed"),
+    ],
+)
+def test_a_bad_database_url_gets_a_sentence_naming_it_with_the_password_hidden(url, message):
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert str(caught.value).startswith(message)
+    assert "secret" not in str(caught.value)
+
+
+def test_a_sqlite_path_under_a_file_says_which_folder_cannot_be_made(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(StoreError, match=f"Cannot create the folder {blocker} for the database"):
+        open_store(f"sqlite:///{blocker}/repcoach.db")
