@@ -79,8 +79,15 @@ class _ThrowawayCluster:
             shutil.chown(self.folder, "postgres")
         self._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         self._run(
-            "pg_ctl", "-D", str(data), "-w", "-l", str(self.folder / "log"), "start",
-            "-o", f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "pg_ctl",
+            "-D",
+            str(data),
+            "-w",
+            "-l",
+            str(self.folder / "log"),
+            "start",
+            "-o",
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off",
         )
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 

@@ -17,7 +17,7 @@ KG_SET = [4.0, 6.0, 8.0, 12.0, 16.0, 20.0]
         (LIGHT_MEDIUM_LB, "beginner", 4.0),  # 5 lb = 2.3 kg: the lightest bell is closest
         (LIGHT_MEDIUM_LB, "intermediate", 4.0),  # 10 lb = 4.5 kg
         (LIGHT_MEDIUM_LB, "advanced", 6.0),  # 15 lb = 6.8 kg
-        (MEDIUM_HEAVY_LB, "beginner", 8.0),  # 20 lb = 9.1 kg
+        (MEDIUM_HEAVY_LB, "beginner", 12.0),  # 20 lb = 9.1 kg: 8 kg is nearer but outside the guide
         (MEDIUM_HEAVY_LB, "intermediate", 12.0),  # 27.5 lb = 12.5 kg
         (MEDIUM_HEAVY_LB, "advanced", 16.0),  # 35 lb = 15.9 kg
     ],

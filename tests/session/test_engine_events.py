@@ -183,5 +183,7 @@ def test_upcoming_shows_what_comes_next_across_rests_and_rounds(engine):
     do_sets(engine, 2)
     upcoming = engine.upcoming(3)
     assert [(step.round, step.move.exercise, step.side) for step in upcoming] == [
-        (1, "single-arm-row", "right"), (2, "renegade-row", None), (2, "romanian-deadlift", None),
+        (1, "single-arm-row", "right"),
+        (2, "renegade-row", None),
+        (2, "romanian-deadlift", None),
     ]

@@ -28,9 +28,17 @@ PROGRAM = Program.compose(
 
 events = st.lists(
     st.one_of(
-        st.builds(SetDone, reps=st.integers(0, 20), rir=st.none() | st.integers(0, 5),
-                  weight_kg=st.none() | st.sampled_from([8.0, 12.0, 16.0])),
-        st.just(Skip()), st.just(EndRest()), st.just(Undo()), st.just(AnotherRound()), st.just(EndRounds()),
+        st.builds(
+            SetDone,
+            reps=st.integers(0, 20),
+            rir=st.none() | st.integers(0, 5),
+            weight_kg=st.none() | st.sampled_from([8.0, 12.0, 16.0]),
+        ),
+        st.just(Skip()),
+        st.just(EndRest()),
+        st.just(Undo()),
+        st.just(AnotherRound()),
+        st.just(EndRounds()),
     ),
     max_size=80,
 )
@@ -69,8 +77,15 @@ def test_a_session_stopped_in_a_rest_resumes_with_the_time_already_gone():
     assert isinstance(state, Rest) and state.remaining == 60.0
 
 
-@given(st.builds(SetDone, reps=st.none() | st.integers(0, 50), rir=st.none() | st.integers(0, 10),
-                 weight_kg=st.none() | st.floats(0.5, 100), hold_seconds=st.none() | st.integers(0, 600)))
+@given(
+    st.builds(
+        SetDone,
+        reps=st.none() | st.integers(0, 50),
+        rir=st.none() | st.integers(0, 10),
+        weight_kg=st.none() | st.floats(0.5, 100),
+        hold_seconds=st.none() | st.integers(0, 600),
+    )
+)
 def test_an_event_survives_its_dict_form(event):
     assert event_from_dict(event_to_dict(event)) == event
 

@@ -30,9 +30,12 @@ def compact(items: list[WorkStep | Rest | RoundChoice]) -> list[tuple[object, ..
 
 def test_three_rounds_of_the_reference_routine_run_in_order_with_rests_of_0_90_and_120_s(engine):
     expected = [
-        *ROUND, ("rest", 120, "after round 1"),
-        *ROUND, ("rest", 120, "after round 2"),
-        *ROUND, ("choice", 3),
+        *ROUND,
+        ("rest", 120, "after round 1"),
+        *ROUND,
+        ("rest", 120, "after round 2"),
+        *ROUND,
+        ("choice", 3),
     ]
     assert compact(engine.timeline()) == expected
 
@@ -69,27 +72,45 @@ def plan_of(*blocks: Block, rounds: str = "2", rest_after_round: int | None = No
 
 
 def test_straight_sets_rest_between_sets_and_after_the_block():
-    squat = Block(name="Squats", kind="straight", moves=(Move(exercise="goblet-squat", reps="5"),), sets=3,
-                  rest_between_sets=60, rest_after=120)
+    squat = Block(
+        name="Squats",
+        kind="straight",
+        moves=(Move(exercise="goblet-squat", reps="5"),),
+        sets=3,
+        rest_between_sets=60,
+        rest_after=120,
+    )
     swing = Block(name="Swings", kind="straight", moves=(Move(exercise="kettlebell-swing", reps="15"),))
     engine = SessionEngine(Program.compose(plan_of(squat, swing, rounds="1")), FakeClock())
     assert compact(engine.timeline()) == [
-        ("goblet-squat", None), ("rest", 60, "between sets of Squats"),
-        ("goblet-squat", None), ("rest", 60, "between sets of Squats"),
-        ("goblet-squat", None), ("rest", 120, "after Squats"),
+        ("goblet-squat", None),
+        ("rest", 60, "between sets of Squats"),
+        ("goblet-squat", None),
+        ("rest", 60, "between sets of Squats"),
+        ("goblet-squat", None),
+        ("rest", 120, "after Squats"),
         ("kettlebell-swing", None),
     ]
     assert [item.set_number for item in engine.timeline() if isinstance(item, WorkStep)] == [1, 2, 3, 1]
 
 
 def test_a_circuit_rests_between_moves_and_without_a_round_rest_uses_its_own_rest_between_rounds():
-    circuit = Block(name="Circuit", kind="circuit", rest_between_moves=15, rest_after=45, moves=(
-        Move(exercise="goblet-squat", reps="10"), Move(exercise="push-up", reps="10")))
+    circuit = Block(
+        name="Circuit",
+        kind="circuit",
+        rest_between_moves=15,
+        rest_after=45,
+        moves=(Move(exercise="goblet-squat", reps="10"), Move(exercise="push-up", reps="10")),
+    )
     engine = SessionEngine(Program.compose(plan_of(circuit)), FakeClock())
     assert compact(engine.timeline()) == [
-        ("goblet-squat", None), ("rest", 15, "between moves"), ("push-up", None),
+        ("goblet-squat", None),
+        ("rest", 15, "between moves"),
+        ("push-up", None),
         ("rest", 45, "after round 1"),
-        ("goblet-squat", None), ("rest", 15, "between moves"), ("push-up", None),
+        ("goblet-squat", None),
+        ("rest", 15, "between moves"),
+        ("push-up", None),
     ]
 
 

@@ -11,9 +11,20 @@ T0 = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
 
 def a_set(exercise="halo", reps=8, rir=2, weight=8.0, at=T0, round_number=1, side=None) -> NewSet:
-    return NewSet(exercise_id=exercise, plan_id="kettlebell-back", block_name="Superset 2", round=round_number,
-                  side=side, reps=reps, reps_target_low=6, reps_target_high=10, hold_seconds=None,
-                  weight_kg=weight, rir=rir, finished_at=at)
+    return NewSet(
+        exercise_id=exercise,
+        plan_id="kettlebell-back",
+        block_name="Superset 2",
+        round=round_number,
+        side=side,
+        reps=reps,
+        reps_target_low=6,
+        reps_target_high=10,
+        hold_seconds=None,
+        weight_kg=weight,
+        rir=rir,
+        finished_at=at,
+    )
 
 
 @pytest.fixture
@@ -29,9 +40,14 @@ def test_a_session_with_events_and_sets_lists_back_as_logged(store, session):
     store.finish_session(session.id, T0 + timedelta(minutes=35))
     [listed] = store.list_sessions(session.profile_id)
     assert (listed.title, listed.plan_ids, listed.finished_at) == (
-        "Kettlebell back workout", ("kettlebell-back",), T0 + timedelta(minutes=35))
+        "Kettlebell back workout",
+        ("kettlebell-back",),
+        T0 + timedelta(minutes=35),
+    )
     assert [(s.exercise_id, s.reps, s.side, s.event_seq) for s in listed.sets] == [
-        ("renegade-row", 8, None, 1), ("single-arm-row", 9, "left", 2)]
+        ("renegade-row", 8, None, 1),
+        ("single-arm-row", 9, "left", 2),
+    ]
     assert [event.kind for event in store.events(session.id)] == ["set_done", "set_done", "end_rest"]
 
 
@@ -86,8 +102,10 @@ def test_every_logged_set_is_on_disk_at_once_for_another_reader(sqlite_url):
     [
         ("nonsense://x", "Cannot use the database URL 'nonsense://x': unknown database kind 'nonsense'"),
         ("not a url", "'not a url' is not a database URL (e.g. sqlite:///"),
-        ("postgresql+psycopg://nobody:secret@127.0.0.1:1/x",
-         "Cannot open the database 'postgresql+psycopg://nobody:***@127.0.0.1:1/x': connection failed"),
+        (
+            "postgresql+psycopg://nobody:secret@127.0.0.1:1/x",
+            "Cannot open the database 'postgresql+psycopg://nobody:***@127.0.0.1:1/x': connection failed",
+        ),
     ],
 )
 def test_a_bad_database_url_gets_a_sentence_naming_it_with_the_password_hidden(url, message):

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from repcoach.cli.terminal import LineInput, lines_from
@@ -20,17 +21,17 @@ err_console = Console(stderr=True)
 class _ErrorsAsSentences(TyperGroup):
     """Turn every :class:`RepcoachError` into a red message and exit code 1, never a traceback."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except InvalidInput as error:
             count = len(error.problems)
             err_console.print(f"[red]{count} problem{'s' if count != 1 else ''}:[/red]")
             for problem in error.problems:
-                err_console.print(f"  {problem}", markup=False, highlight=False)
+                err_console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except RepcoachError as error:
-            err_console.print(f"[red]Error:[/red] {error}", highlight=False)
+            err_console.print(f"[red]Error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
 

@@ -42,9 +42,9 @@ def _heading(session: SessionRecord) -> str:
 
 def _sets_table(sets: Sequence[SetRecord], catalogue: Catalogue, unit: Unit) -> Table:
     table = Table("Move", "Reps", "RIR", "Bell", box=None, padding=(0, 2), pad_edge=True)
-    key = lambda logged: (logged.exercise_id, logged.side)  # noqa: E731
-    order = {move: index for index, move in reversed(list(enumerate(map(key, sets))))}
-    for (exercise_id, side), group in groupby(sorted(sets, key=lambda logged: order[key(logged)]), key=key):
+    order = {move: index for index, move in reversed(list(enumerate(map(_move_and_side, sets))))}
+    by_first_appearance = sorted(sets, key=lambda logged: order[_move_and_side(logged)])
+    for (exercise_id, side), group in groupby(by_first_appearance, key=_move_and_side):
         done = list(group)
         name = catalogue.get(exercise_id).name if exercise_id in catalogue else exercise_id
         table.add_row(
@@ -54,6 +54,10 @@ def _sets_table(sets: Sequence[SetRecord], catalogue: Catalogue, unit: Unit) -> 
             ", ".join(dict.fromkeys(_bell(logged, unit) for logged in done)),
         )
     return table
+
+
+def _move_and_side(logged: SetRecord) -> tuple[str, str | None]:
+    return logged.exercise_id, logged.side
 
 
 def _amount(logged: SetRecord) -> str:

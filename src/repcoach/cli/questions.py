@@ -22,7 +22,10 @@ def ask(console: Console, lines: LineInput, question: str, default: str, parse: 
     """
     while True:
         console.print(f"{question} [dim]\\[{default}][/dim] ", end="")
-        answer = (lines.read(None) or "").strip() or default
+        typed = (lines.read(None) or "").strip()
+        if not lines.echoes:
+            console.print(typed, markup=False, highlight=False)
+        answer = typed or default
         try:
             return parse(answer)
         except ValueError as error:

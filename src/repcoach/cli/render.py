@@ -102,8 +102,8 @@ def exercise_view(exercise: Exercise, used_in: list[str]) -> Panel:
         facts.add_row("Also called", ", ".join(exercise.aliases))
     if used_in:
         facts.add_row("In plans", ", ".join(used_in))
-    cues = Text("\n".join(f"  {n}. {cue}" for n, cue in enumerate(exercise.cues, start=1)))
-    mistakes = Text("\n".join(f"  ✗ {mistake}" for mistake in exercise.mistakes))
+    cues = _listed(exercise.cues, [f"{n}." for n in range(1, len(exercise.cues) + 1)])
+    mistakes = _listed(exercise.mistakes, ["✗"] * len(exercise.mistakes))
     body = Group(
         Text(exercise.summary, style="italic"),
         Text(""),
@@ -114,3 +114,13 @@ def exercise_view(exercise: Exercise, used_in: list[str]) -> Panel:
         mistakes,
     )
     return Panel(body, title=f"[bold]{exercise.name}[/bold] ({exercise.id})", expand=False)
+
+
+def _listed(items: tuple[str, ...], marks: list[str]) -> Table:
+    """Items with a mark each; wrapped lines stay indented under their text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", min_width=4)
+    grid.add_column()
+    for mark, item in zip(marks, items, strict=True):
+        grid.add_row(mark, item)
+    return grid

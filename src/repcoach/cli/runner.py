@@ -27,8 +27,10 @@ from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.live_session import LiveSession
 from repcoach.session import (
     AnotherRound,
+    EndRest,
     EndRounds,
     EngineError,
+    Event,
     Finished,
     FinishSession,
     Pause,
@@ -45,7 +47,7 @@ from repcoach.units import Unit, format_weight
 REFRESH_SECONDS = 0.25
 """How often the countdown is redrawn, in session seconds."""
 
-WORK_KEYS = "Enter = log the target · or type reps [rir] [@bell] · s skip · u undo · p pause · q quit"
+WORK_KEYS = "Enter = log the target · or type reps \\[rir] \\[@bell] · s skip · u undo · p pause · q quit"
 REST_KEYS = "Enter = start now · p pause · u undo · q quit"
 
 
@@ -92,7 +94,7 @@ class SessionRunner:
         self.console.print(f"[dim]{WORK_KEYS}[/dim]")
         self.console.print(f"Enter logs: [bold]{self._describe(step, *default)}[/bold]")
         while True:
-            command = self._read(None).strip().lower()
+            command = self._read().strip().lower()
             if self._common_command(command):
                 return
             if command == "s":
@@ -158,7 +160,7 @@ class SessionRunner:
     def _next_text(self) -> str:
         upcoming = self.live.engine.upcoming(2)
         if len(upcoming) < 2:
-            return "the end of the session" if len(upcoming) < 2 else ""
+            return "the end of the session"
         following = upcoming[1]
         side = f" ({following.side})" if following.side else ""
         return f"{self.catalogue.get(following.move.exercise).name}{side}, {following.round_label.lower()}"
@@ -170,8 +172,9 @@ class SessionRunner:
         assert isinstance(rest, Rest)
         upcoming = self.catalogue.get(rest.next.move.exercise).name
         self.cues.say(f"Rest {format_seconds(rest.seconds)}. Next: {upcoming}.")
+        left = f" ({clock_text(rest.remaining)} left)" if rest.remaining < rest.seconds - 1 else ""
         self.console.print(
-            f"[bold]Rest {format_seconds(rest.seconds)}[/bold] — {rest.reason}. Next: [cyan]{upcoming}[/cyan]"
+            f"[bold]Rest {format_seconds(rest.seconds)}[/bold]{left} — {rest.reason}. Next: [cyan]{upcoming}[/cyan]"
         )
         self.console.print(f"[dim]{REST_KEYS}[/dim]")
         pending = list(self.live.engine.cue_times())
@@ -185,12 +188,12 @@ class SessionRunner:
                 if live is not None:
                     live.update(self._countdown_view(state))
                 wake = min([*pending, now + REFRESH_SECONDS])
-                command = self._read(max(0.0, wake - now) / self.time_scale)
-                if command is None:
+                typed = self._poll(max(0.0, wake - now) / self.time_scale)
+                if typed is None:
                     continue
-                command = command.strip().lower()
+                command = typed.strip().lower()
                 if command == "":
-                    self._apply(Skip())
+                    self._apply(EndRest())
                 elif command == "p":
                     self._pause_rest()
                     pending = list(self.live.engine.cue_times())
@@ -204,7 +207,7 @@ class SessionRunner:
     def _pause_rest(self) -> None:
         self._apply(Pause())
         self.console.print("[yellow]Paused[/yellow] — the rest clock is stopped. Enter to resume.")
-        while self._read(None).strip().lower() not in ("", "p", "r"):
+        while self._read().strip().lower() not in ("", "p", "r"):
             self.console.print("Paused. Enter to resume.")
         self._apply(Resume())
 
@@ -225,7 +228,7 @@ class SessionRunner:
         )
         self.cues.say(f"Round {choice.round} done. Another round, or finish?")
         while True:
-            command = self._read(None).strip().lower()
+            command = self._read().strip().lower()
             if command == "":
                 self._apply(AnotherRound())
                 return
@@ -249,7 +252,7 @@ class SessionRunner:
         if command == "p" and not isinstance(self.live.state, Rest):
             self._apply(Pause())
             self.console.print("[yellow]Paused.[/yellow] Enter to go on.")
-            self._read(None)
+            self._read()
             self._apply(Resume())
             return True
         if command == "finish":
@@ -257,17 +260,24 @@ class SessionRunner:
             return True
         return False
 
-    def _apply(self, event: object) -> bool:
+    def _apply(self, event: Event) -> bool:
         try:
-            self.live.apply(event)  # type: ignore[arg-type]
+            self.live.apply(event)
         except EngineError as error:
             self.console.print(f"[red]{error}[/red]")
             return False
         return True
 
-    def _read(self, timeout: float | None) -> str:
-        line = self.lines.read(timeout)
-        return "" if line is None and timeout is None else line  # type: ignore[return-value]
+    def _read(self) -> str:
+        """The next typed line, waiting as long as it takes."""
+        return self._poll(None) or ""
+
+    def _poll(self, timeout: float | None) -> str | None:
+        """A typed line, or None after ``timeout`` real seconds; shown when the input does not echo."""
+        typed = self.lines.read(timeout)
+        if typed is not None and not self.lines.echoes:
+            self.console.print(f"> {typed}", markup=False, highlight=False)
+        return typed
 
 
 def summary_table(live: LiveSession, catalogue: Catalogue, unit: Unit) -> Table:

@@ -15,6 +15,9 @@ from rich.console import Console
 class LineInput(Protocol):
     """Where typed commands come from."""
 
+    echoes: bool
+    """Whether what is typed already shows on screen (a terminal does; a pipe or script does not)."""
+
     def read(self, timeout: float | None) -> str | None:
         """The next typed line without its newline; None if ``timeout`` real seconds pass first.
 
@@ -34,6 +37,7 @@ class FileLines:
     def __init__(self, stream: IO[str]) -> None:
         self._fd = stream.fileno()
         self._pending = b""
+        self.echoes = os.isatty(self._fd)
 
     def read(self, timeout: float | None) -> str | None:
         while b"\n" not in self._pending:
@@ -57,6 +61,8 @@ class StreamLines:
     Such a stream cannot be waited on, so a read with a time limit finds nothing and only
     blocking reads consume lines: rests then end on their own clock.
     """
+
+    echoes = False
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream

@@ -3,7 +3,8 @@
 Kettlebells come in fixed sizes, so advice is always one of the bells the user owns. A move
 the user has done before keeps its last bell (progression from effort ratings refines this);
 a new move starts from the plan's load guide ("light-medium: about 5-15 lb"), toward the light
-end for a beginner and the heavy end for an advanced lifter.
+end for a beginner and the heavy end for an advanced lifter, preferring a bell inside the guide's range to one merely near
+it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from repcoach.units import Unit, format_weight, to_kg
 
 Experience = Literal["beginner", "intermediate", "advanced"]
 EXPERIENCE_LEVELS: tuple[Experience, ...] = ("beginner", "intermediate", "advanced")
+
+GUIDE_TOLERANCE = 0.05
+"""Guides say "about": a bell within 5 % of a bound (16 kg for "35 lb") counts as inside."""
 
 _POINT_IN_GUIDE: dict[Experience, float] = {"beginner": 0.0, "intermediate": 0.5, "advanced": 1.0}
 """Where in the guide's range each level aims: its low end, middle or high end."""
@@ -61,7 +65,8 @@ def choose_bell(
     if guide is not None:
         low, high = to_kg(guide.low, guide.unit), to_kg(guide.high, guide.unit)
         aim = low + (high - low) * _POINT_IN_GUIDE[experience]
-        pick = min(bells, key=lambda bell: (round(abs(bell - aim), 6), bell))
+        inside = [bell for bell in bells if low * (1 - GUIDE_TOLERANCE) <= bell <= high * (1 + GUIDE_TOLERANCE)]
+        pick = min(inside or bells, key=lambda bell: (round(abs(bell - aim), 6), bell))
         return BellChoice(pick, f"your bell closest to the plan's {load} guide ({guide}) for a {experience}")
     assert load is not None
     scale = LOAD_CLASSES.index(load) - 1  # "light" is 0, "heavy" is len - 2; between two, the lighter

@@ -32,8 +32,9 @@ def normalise(name: str) -> str:
 
 
 def _singular(text: str) -> str:
-    return " ".join(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-                    for word in text.split())
+    return " ".join(
+        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in text.split()
+    )
 
 
 class Catalogue:

@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Pattern = Literal[
-    "horizontal-push", "vertical-push", "horizontal-pull", "vertical-pull", "hinge", "squat", "carry", "core", "mobility"
+    "horizontal-push",
+    "vertical-push",
+    "horizontal-pull",
+    "vertical-pull",
+    "hinge",
+    "squat",
+    "carry",
+    "core",
+    "mobility",
+    "isolation",
 ]
-Equipment = Literal[
-    "kettlebell", "dumbbell", "barbell", "bodyweight", "band", "machine", "cable", "bench", "pull-up-bar"
-]
+"""Movement pattern; lunges and split squats count as ``squat``, single-joint moves (curls) as ``isolation``."""
+Equipment = Literal["kettlebell", "dumbbell", "barbell", "bodyweight", "band", "machine", "cable", "bench", "pull-up-bar"]
 Sided = Literal["bilateral", "unilateral", "alternating"]
+"""Both sides at once; one side, then the other; or sides alternating rep by rep."""
 ExerciseKind = Literal["strength", "accessory", "mobility"]
+"""Only ``strength`` moves get an estimated one-rep max."""
 
 PATTERNS: tuple[Pattern, ...] = get_args(Pattern)
+EQUIPMENT: tuple[Equipment, ...] = get_args(Equipment)
+SIDES: tuple[Sided, ...] = get_args(Sided)
+EXERCISE_KINDS: tuple[ExerciseKind, ...] = get_args(ExerciseKind)
 PUSH_PATTERNS: frozenset[Pattern] = frozenset({"horizontal-push", "vertical-push"})
+"""Pushing work, weighed against pulling (and hinging) work for balance."""
 PULL_PATTERNS: frozenset[Pattern] = frozenset({"horizontal-pull", "vertical-pull"})
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, Field(min_length=1)]
 
 
 class Exercise(BaseModel):
@@ -25,24 +43,43 @@ class Exercise(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-    """Short name used in plan files: ``single-arm-row``."""
-    name: str = Field(min_length=1)
+    id: str = Field(pattern=ID_PATTERN)
+    """Short name used in plan files and on the command line: ``single-arm-row``."""
+    name: Text
     """As a person writes it: ``Single-arm row``."""
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Text, ...] = ()
     """Other names people use (in articles, in Strong or Hevy): ``one-arm row``, ``RDL``."""
-    summary: str = Field(min_length=1)
+    summary: Text
     """What the move is, in one sentence."""
     equipment: tuple[Equipment, ...] = Field(min_length=1)
-    primary_muscles: tuple[str, ...] = Field(min_length=1)
-    secondary_muscles: tuple[str, ...] = ()
+    """What the move can be done with; ``bodyweight`` alone means nothing is needed."""
+    primary_muscles: tuple[Text, ...] = Field(min_length=1)
+    """The muscles the move is mainly for; recovery between sessions is judged by these."""
+    secondary_muscles: tuple[Text, ...] = ()
+    """Muscles that help or stabilise."""
     pattern: Pattern
     """Movement pattern, which push/pull balance counts by."""
     sided: Sided
     """Both sides at once, one side then the other, or alternating rep by rep."""
     kind: ExerciseKind
     """An estimated one-rep max means something only for ``strength`` moves."""
-    cues: tuple[str, ...] = Field(min_length=3, max_length=5)
-    """Three to five short coaching cues."""
-    mistakes: tuple[str, ...] = Field(min_length=2, max_length=4)
+    cues: tuple[Text, ...]
+    """Three to five short coaching cues, in the order they matter during a rep."""
+    mistakes: tuple[Text, ...]
     """Two to four common mistakes."""
+
+    @field_validator("cues")
+    @classmethod
+    def _three_to_five_cues(cls, cues: tuple[str, ...]) -> tuple[str, ...]:
+        return _count_between(cues, 3, 5, "cues")
+
+    @field_validator("mistakes")
+    @classmethod
+    def _two_to_four_mistakes(cls, mistakes: tuple[str, ...]) -> tuple[str, ...]:
+        return _count_between(mistakes, 2, 4, "mistakes")
+
+
+def _count_between(items: tuple[str, ...], low: int, high: int, what: str) -> tuple[str, ...]:
+    if not low <= len(items) <= high:
+        raise ValueError(f"give {low} to {high} {what}, this entry has {len(items)}")
+    return items

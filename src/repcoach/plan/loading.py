@@ -49,14 +49,19 @@ def parse_plan(text: str, source: str, *, yaml_format: bool = False, known_plan_
         plan = Plan.model_validate(data)
     except ValidationError as error:
         details = _without_echoes(error.errors())
-        raise InvalidInput([_problem(detail, source, source_map.line_of) for detail in details]) from None
+        problems = [_problem(detail, source, source_map.line_of) for detail in details]
+        raise InvalidInput(sorted(problems, key=_in_file_order)) from None
     problems = [
         Problem(message, source=source, line=source_map.line_of(path), field=field_name(path))
         for path, message in unknown_references(plan, load_catalogue(), {*known_plan_ids, plan.id})
     ]
     if problems:
-        raise InvalidInput(problems)
+        raise InvalidInput(sorted(problems, key=_in_file_order))
     return plan
+
+
+def _in_file_order(problem: Problem) -> int:
+    return problem.line if problem.line is not None else 0
 
 
 def unknown_references(
@@ -76,7 +81,7 @@ def unknown_references(
             else:
                 hint = "'repcoach exercises' lists the library"
             yield ("blocks", b, "moves", m, "exercise"), f"unknown exercise '{move.exercise}'; {hint}"
-    named = [(("warmup",), plan.warmup)] if plan.warmup else []
+    named: list[tuple[tuple[str | int, ...], str]] = [(("warmup",), plan.warmup)] if plan.warmup else []
     named += [(("pairs_with", i), other) for i, other in enumerate(plan.pairs_with)]
     for path, other in named:
         if other not in plan_ids:

@@ -266,7 +266,12 @@ class SessionEngine:
             return first
         ended = cursor.deadline
         rest = _Cursor(
-            cursor.segment, cursor.round + 1, 0, "rest", segment.round_rest, f"after round {cursor.round}",
+            cursor.segment,
+            cursor.round + 1,
+            0,
+            "rest",
+            segment.round_rest,
+            f"after round {cursor.round}",
             ended + segment.round_rest,
         )
         return rest if rest.deadline > self.clock.now() else first
@@ -281,8 +286,13 @@ class SessionEngine:
 
     def _rest(self, cursor: _Cursor, index: int, seconds: int, reason: str) -> _Cursor:
         return replace(
-            cursor, index=index, phase="rest", rest_seconds=seconds, rest_reason=reason,
-            deadline=self.clock.now() + seconds, paused_remaining=None,
+            cursor,
+            index=index,
+            phase="rest",
+            rest_seconds=seconds,
+            rest_reason=reason,
+            deadline=self.clock.now() + seconds,
+            paused_remaining=None,
         )
 
     def _restart_rest(self, cursor: _Cursor) -> _Cursor:
@@ -310,15 +320,16 @@ class SessionEngine:
         self.paused = False
         cursor = self._cursor
         if cursor.phase == "rest" and cursor.paused_remaining is not None:
-            self._cursor = replace(
-                cursor, deadline=self.clock.now() + cursor.paused_remaining, paused_remaining=None
-            )
+            self._cursor = replace(cursor, deadline=self.clock.now() + cursor.paused_remaining, paused_remaining=None)
 
     def _require_work(self, action: str) -> WorkStep:
         cursor = self._cursor
         if cursor.phase != "work":
-            where = {"rest": "during a rest", "choice": "before choosing another round or finishing",
-                     "finished": "after the session has finished"}[cursor.phase]
+            where = {
+                "rest": "during a rest",
+                "choice": "before choosing another round or finishing",
+                "finished": "after the session has finished",
+            }[cursor.phase]
             raise EngineError(f"You cannot {action} {where}.")
         return self._work_step(cursor.segment, cursor.round, cursor.index)
 

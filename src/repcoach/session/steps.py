@@ -33,9 +33,7 @@ class WorkStep:
     def key(self) -> str:
         """A stable name of the position, e.g. ``0/r2/b1/s1/m1/left``."""
         side = f"/{self.side}" if self.side else ""
-        return (
-            f"{self.segment_index}/r{self.round}/b{self.block_index}/s{self.set_number}/m{self.move_index}{side}"
-        )
+        return f"{self.segment_index}/r{self.round}/b{self.block_index}/s{self.set_number}/m{self.move_index}{side}"
 
     @property
     def round_label(self) -> str:

@@ -96,8 +96,13 @@ class Store:
     ) -> SessionRecord:
         """Store a new, unfinished session."""
         row = WorkoutSession(
-            id=uuid.uuid4().hex, profile_id=profile_id, title=title, plan_ids=list(plan_ids),
-            program=program, started_at=started_at, finished_at=None,
+            id=uuid.uuid4().hex,
+            profile_id=profile_id,
+            title=title,
+            plan_ids=list(plan_ids),
+            program=program,
+            started_at=started_at,
+            finished_at=None,
         )
         with self._unit_of_work() as db:
             db.add(row)
@@ -224,8 +229,14 @@ def _profile_record(db: Session, profile: Profile) -> ProfileRecord:
 
 def _session_record(row: WorkoutSession, sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
     return SessionRecord(
-        id=row.id, profile_id=row.profile_id, title=row.title, plan_ids=tuple(row.plan_ids), program=row.program,
-        started_at=row.started_at, finished_at=row.finished_at, sets=sets,
+        id=row.id,
+        profile_id=row.profile_id,
+        title=row.title,
+        plan_ids=tuple(row.plan_ids),
+        program=row.program,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        sets=sets,
     )
 
 
