@@ -3,8 +3,8 @@
 Kettlebells come in fixed sizes, so advice is always one of the bells the user owns. A move
 the user has done before keeps its last bell (progression from effort ratings refines this);
 a new move starts from the plan's load guide ("light-medium: about 5-15 lb"), toward the light
-end for a beginner and the heavy end for an advanced lifter, preferring a bell inside the guide's range to one merely near
-it.
+end for a beginner and the heavy end for an advanced lifter, preferring a bell inside the
+guide's range to one merely near it.
 """
 
 from __future__ import annotations
