@@ -41,6 +41,7 @@ class SourceMap:
         counts: dict[Path, int] = {}
         array_key: Path | None = None
         array_items = 0
+        depth = 0
         in_string = False
         for number, raw in enumerate(text.splitlines(), start=1):
             if in_string:
@@ -50,7 +51,8 @@ class SourceMap:
                 if raw.lstrip().startswith("{"):
                     lines.setdefault((*array_key, array_items), number)
                     array_items += 1
-                if raw.strip().startswith("]"):
+                depth += _bracket_balance(raw)
+                if depth <= 0:
                     array_key = None
                 continue
             if header := _HEADER.match(raw):
@@ -64,8 +66,8 @@ class SourceMap:
                 rest = raw[key.end() :].strip()
                 if rest.startswith('"""') and rest.count('"""') == 1:
                     in_string = True
-                elif rest.startswith("[") and not rest.rstrip().endswith("]"):
-                    array_key, array_items = path, 0
+                elif rest.startswith("[") and _bracket_balance(rest) > 0:
+                    array_key, array_items, depth = path, 0, _bracket_balance(rest)
                 elif rest.startswith("[") and rest.count("{"):
                     for index in range(rest.count("{")):
                         lines.setdefault((*path, index), number)
@@ -79,6 +81,21 @@ class SourceMap:
         if root is not None:
             _walk_yaml(root, (), lines)
         return cls(lines)
+
+
+def _bracket_balance(text: str) -> int:
+    """Opening minus closing square brackets outside quoted strings and comments."""
+    balance, quote = 0, ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            break
+        else:
+            balance += (char == "[") - (char == "]")
+    return balance
 
 
 def _split_key(dotted: str) -> list[str]:

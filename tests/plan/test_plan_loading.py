@@ -58,7 +58,7 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
         (
             'kind = "superset"',
             'kind = "supreset"',
-            "my.toml:8, blocks[0].kind: Input should be 'superset', 'circuit' or 'straight' (got 'supreset')",
+            "my.toml:8, blocks[0].kind: 'supreset' is not allowed here; use one of 'superset', 'circuit' or 'straight'",
         ),
         (
             'exercise = "romanian-deadlift"',
@@ -74,19 +74,18 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
         (
             'load = "medium"',
             'load = "heavyish"',
-            "my.toml:15, blocks[0].moves[0].load: Input should be 'bodyweight', 'light', 'light-medium', "
-            "'medium', 'medium-heavy' or 'heavy' (got 'heavyish')",
+            "my.toml:15, blocks[0].moves[0].load: 'heavyish' is not allowed here; use one of 'bodyweight', "
+            "'light', 'light-medium', 'medium', 'medium-heavy' or 'heavy'",
         ),
         (
             'id = "my-back-day"',
             'id = "My Back Day"',
-            "my.toml:1, id: use lower-case words joined by hyphens, like 'my-back-day' (got 'My Back Day')",
+            "my.toml:1, id: use lower-case words joined by hyphens, like 'kettlebell-back' (got 'My Back Day')",
         ),
         (
             "reps = 10",
             'reps = "ten"',
-            "my.toml:19, blocks[0].moves[1].reps: Input should be a valid dictionary or instance of IntRange"
-            " (got 'ten')",
+            "my.toml:19, blocks[0].moves[1].reps: write a number or a range like '6-10' (got 'ten')",
         ),
         (
             "reps = 10",

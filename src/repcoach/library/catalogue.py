@@ -3,89 +3,45 @@
 from __future__ import annotations
 
 import difflib
-import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
-from pydantic import ValidationError
-
 from repcoach.errors import InvalidInput, Problem, UnknownName
 from repcoach.library.exercise import Exercise
-from repcoach.sourcemap import SourceMap
-
-_QUALIFIER = re.compile(
-    r"\s*\((?:kettlebell|dumbbell|barbell|cable|machine|bodyweight|band|smith machine|assisted|weighted)\)\s*$"
-)
-
-
-def normalise(name: str) -> str:
-    """The form names are compared in: lower case, words separated by one space, no punctuation.
-
-    ``"Romanian-Deadlift"`` becomes ``"romanian deadlift"``, ``"Bench Press (Barbell)"``
-    ``"bench press barbell"``.
-    """
-    text = re.sub(r"[-_/]+", " ", name.strip().lower())
-    text = re.sub(r"[^\w\s]", "", text)
-    return " ".join(text.split())
-
-
-def _singular(text: str) -> str:
-    return " ".join(
-        word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in text.split()
-    )
+from repcoach.library.naming import match_key, name_clashes, names_of, split_qualifier
+from repcoach.library.reading import entry_field, read_exercises
 
 
 class Catalogue:
     """Every known exercise, with an index of all the names each is known by."""
 
     def __init__(self, exercises: Iterable[Exercise]) -> None:
-        """Index ``exercises``.
+        """Index ``exercises``, keeping their order.
 
         Raises:
             InvalidInput: a duplicate id, or a name that would mean two exercises.
         """
         listed = list(exercises)
-        if clashes := _clashes(listed):
-            raise InvalidInput([Problem(message, field=f"exercise[{i}].{field}") for i, field, message in clashes])
+        if clashes := name_clashes(enumerate(listed)):
+            raise InvalidInput(
+                [Problem(clash.message, field=entry_field(clash.entry, clash.field)) for clash in clashes]
+            )
         self._by_id = {exercise.id: exercise for exercise in listed}
-        self._by_name = {_key(name): exercise for exercise in listed for name in _names(exercise)}
+        self._by_key = {match_key(name): exercise for exercise in listed for _, name in names_of(exercise)}
 
     @classmethod
     def from_toml(cls, text: str, source: str) -> Catalogue:
-        """Read ``[[exercise]]`` tables; every problem is located by line and field.
+        """Read ``[[exercise]]`` tables; ``source`` names the text in messages.
 
         Raises:
-            InvalidInput: bad TOML, an invalid entry, a duplicate id or a name clash.
+            InvalidInput: bad TOML, an invalid entry, a duplicate id or a name clash, each
+                located by line and field (``exercise[3].cues``).
         """
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise InvalidInput([Problem(f"not valid TOML: {error}", source=source)]) from None
-        lines = SourceMap.of_toml(text)
-        entries = data.get("exercise", [])
-        exercises: list[Exercise] = []
-        problems: list[Problem] = []
-        for index, entry in enumerate(entries):
-            try:
-                exercises.append(Exercise.model_validate(entry))
-            except ValidationError as error:
-                for detail in error.errors():
-                    path = ("exercise", index, *detail["loc"])
-                    field = f"exercise[{index}]" + "".join(f".{part}" for part in detail["loc"])
-                    message = detail["msg"].removeprefix("Value error, ")
-                    problems.append(Problem(message, source=source, line=lines.line_of(path), field=field))
-        problems += [
-            Problem(message, source=source, line=lines.line_of(("exercise", i, field)), field=f"exercise[{i}].{field}")
-            for i, field, message in _clashes(exercises)
-        ]
-        if problems:
-            raise InvalidInput(problems)
-        return cls(exercises)
+        return cls(read_exercises(text, source))
 
     def get(self, name: str) -> Exercise:
-        """The exercise called ``name`` (id, name or alias).
+        """The exercise called ``name`` (id, name or alias, as ``find`` compares them).
 
         Raises:
             UnknownName: no such exercise; the closest ids are suggested.
@@ -96,19 +52,31 @@ class Catalogue:
         return found
 
     def find(self, name: str) -> Exercise | None:
-        """The exercise called ``name``, compared in normalised form; None when there is none.
+        """The exercise called ``name``, or None.
 
-        A trailing equipment qualifier, as Strong and Hevy write them ("Romanian Deadlift
-        (Dumbbell)"), is matched as written first, then without it.
+        Names match whatever their case, punctuation, hyphens or simple plurals. A trailing
+        equipment qualifier as Strong and Hevy write it ("Romanian Deadlift (Dumbbell)") is
+        ignored unless a name includes it ("Deadlift (Kettlebell)" is an alias of its own),
+        but only when the exercise can be done with that equipment: "Squat (Dumbbell)" is not
+        a barbell back squat.
         """
         if name in self._by_id:
             return self._by_id[name]
-        return self._by_name.get(_key(name)) or self._by_name.get(_key(_QUALIFIER.sub("", name.lower())))
+        if found := self._by_key.get(match_key(name)):
+            return found
+        qualified = split_qualifier(name)
+        if qualified is None:
+            return None
+        base, equipment = qualified
+        found = self._by_key.get(match_key(base))
+        return found if found and (equipment is None or equipment in found.equipment) else None
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Ids of the exercises whose names are closest to ``name``."""
-        matches = difflib.get_close_matches(_key(name), self._by_name, n=limit * 3, cutoff=0.6)
-        return list(dict.fromkeys(self._by_name[match].id for match in matches))[:limit]
+        """Ids of up to ``limit`` exercises whose id, name or an alias is closest to ``name``."""
+        qualified = split_qualifier(name)
+        key = match_key(qualified[0] if qualified else name)
+        matches = difflib.get_close_matches(key, self._by_key, n=len(self._by_key), cutoff=0.6)
+        return list(dict.fromkeys(self._by_key[match].id for match in matches))[:limit]
 
     def __iter__(self) -> Iterator[Exercise]:
         return iter(self._by_id.values())
@@ -117,32 +85,8 @@ class Catalogue:
         return len(self._by_id)
 
     def __contains__(self, exercise_id: object) -> bool:
+        """Whether ``exercise_id`` is an id here (names and aliases are not: see ``find``)."""
         return exercise_id in self._by_id
-
-
-def _names(exercise: Exercise) -> tuple[str, ...]:
-    return (exercise.id, exercise.name, *exercise.aliases)
-
-
-def _key(name: str) -> str:
-    return _singular(normalise(name))
-
-
-def _clashes(exercises: list[Exercise]) -> list[tuple[int, str, str]]:
-    """``(index, field, message)`` for each repeated id and each name that would mean two exercises."""
-    ids: set[str] = set()
-    owners: dict[str, str] = {}
-    found: list[tuple[int, str, str]] = []
-    for index, exercise in enumerate(exercises):
-        if exercise.id in ids:
-            found.append((index, "id", f"the id '{exercise.id}' is used twice"))
-            continue
-        ids.add(exercise.id)
-        for name in _names(exercise):
-            owner = owners.setdefault(_key(name), exercise.id)
-            if owner != exercise.id:
-                found.append((index, "aliases", f"the name '{name}' would mean both '{owner}' and '{exercise.id}'"))
-    return found
 
 
 @cache

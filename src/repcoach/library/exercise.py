@@ -19,7 +19,9 @@ Pattern = Literal[
     "isolation",
 ]
 """Movement pattern; lunges and split squats count as ``squat``, single-joint moves (curls) as ``isolation``."""
-Equipment = Literal["kettlebell", "dumbbell", "barbell", "bodyweight", "band", "machine", "cable", "bench", "pull-up-bar"]
+Equipment = Literal[
+    "kettlebell", "dumbbell", "barbell", "bodyweight", "band", "machine", "cable", "bench", "pull-up-bar"
+]
 Sided = Literal["bilateral", "unilateral", "alternating"]
 """Both sides at once; one side, then the other; or sides alternating rep by rep."""
 ExerciseKind = Literal["strength", "accessory", "mobility"]

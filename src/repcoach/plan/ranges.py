@@ -22,7 +22,10 @@ class IntRange(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _from_text(cls, value: Any) -> Any:
-        return parse_range(value)
+        parsed = parse_range(value)
+        if isinstance(parsed, str):
+            raise ValueError(f"write a number or a range like '6-10' (got {value!r})")
+        return parsed
 
     @model_validator(mode="after")
     def _ordered(self) -> IntRange:
