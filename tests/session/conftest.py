@@ -1,17 +1,18 @@
-"""Plans and engines for session tests, built from the real built-in plans."""
+"""The reference routine and a hand-moved clock for every session test."""
 
 from __future__ import annotations
 
 import pytest
 
 from repcoach.plan import Plan
-from repcoach.plan.builtins import get_builtin_plan
 from repcoach.session import FakeClock, Program, SessionEngine
+
+from .builders import builtin_plan
 
 
 @pytest.fixture
 def back() -> Plan:
-    return get_builtin_plan("kettlebell-back")
+    return builtin_plan("kettlebell-back")
 
 
 @pytest.fixture
@@ -21,5 +22,5 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def engine(back: Plan, clock: FakeClock) -> SessionEngine:
-    """The reference routine, alone, at its first step."""
+    """The reference routine alone, at its first step."""
     return SessionEngine(Program.compose(back), clock)

@@ -1,7 +1,16 @@
-"""The session engine: pure, driven by events and an injected clock (no I/O, no sleeping)."""
+"""The session engine: pure, driven by events and an injected clock (no I/O, no sleeping).
 
-from repcoach.session.clock import Clock, FakeClock, MonotonicClock, ScaledClock
-from repcoach.session.engine import COUNTDOWN_BEEPS, AppliedEvent, EngineError, SessionEngine
+``SessionEngine(Program.compose(plan), clock)`` says what comes now (:attr:`SessionEngine.state`:
+a :class:`WorkStep`, a :class:`Rest`, a :class:`RoundChoice` or :class:`Finished`) and takes the
+user's events (:meth:`SessionEngine.apply`). :func:`wait_until` is for the edges that must wait
+for a cue's deadline.
+"""
+
+from repcoach.session.clock import Clock, FakeClock, MonotonicClock, ScaledClock, clock_speed
+from repcoach.session.cues import COUNTDOWN_BEEPS, cue_deadlines
+from repcoach.session.deadline import wait_until
+from repcoach.session.engine import AppliedEvent, SessionEngine
+from repcoach.session.errors import EngineError, EventFormatError
 from repcoach.session.events import (
     AnotherRound,
     EndRest,
@@ -14,10 +23,11 @@ from repcoach.session.events import (
     Skip,
     Undo,
     event_from_dict,
+    event_kind,
     event_to_dict,
 )
 from repcoach.session.program import TRANSITION_REST_SECONDS, Program, Segment
-from repcoach.session.steps import Finished, Rest, RoundChoice, State, WorkStep
+from repcoach.session.steps import Finished, Progress, Rest, RoundChoice, Side, State, WorkStep
 
 __all__ = [
     "COUNTDOWN_BEEPS",
@@ -29,12 +39,14 @@ __all__ = [
     "EndRounds",
     "EngineError",
     "Event",
+    "EventFormatError",
     "FakeClock",
-    "Finished",
     "FinishSession",
+    "Finished",
     "MonotonicClock",
     "Pause",
     "Program",
+    "Progress",
     "Rest",
     "Resume",
     "RoundChoice",
@@ -42,10 +54,15 @@ __all__ = [
     "Segment",
     "SessionEngine",
     "SetDone",
+    "Side",
     "Skip",
     "State",
     "Undo",
     "WorkStep",
+    "clock_speed",
+    "cue_deadlines",
     "event_from_dict",
+    "event_kind",
     "event_to_dict",
+    "wait_until",
 ]

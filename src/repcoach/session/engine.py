@@ -1,31 +1,46 @@
 """The session engine: a pure state machine driven by events and an injected clock.
 
-Order within a round comes from :mod:`repcoach.session.script`. Between rounds of a segment:
+Worked example: the reference back routine (rounds 3-5, 2 min after a round) with its warm-up
+before it and the legs routine (rounds 3-4, 90 s after a round) after it. ``|`` marks a rest::
 
-* after round r < ``rounds.low``: the round rest, then round r+1;
-* after round r with ``rounds.low <= r < rounds.high``: a :class:`RoundChoice`. ``AnotherRound``
-  starts the round rest counted from the end of the round (deciding time is rest time);
-  ``EndRounds`` moves on;
-* after round ``rounds.high``: move on.
+    Upper-body warm-up, round 1 of 1 (a circuit, 10 s between moves)
+        arm circles | 10 s | cat-cow | 10 s | … | 10 s | kettlebell deadlift
+        (round 1 is the maximum: no choice)               | 60 s "before Kettlebell back workout"
+    Kettlebell back workout, round 1 of 3-5
+        renegade row, Romanian deadlift                   | 90 s "after Superset 1"
+        halo, single-arm row left, single-arm row right   | 120 s "after round 1"
+    round 2: the same, then                               | 120 s "after round 2"
+    round 3: the same, then RoundChoice (3 is the minimum)
+        AnotherRound -> | the 120 s rest, counted from the end of round 3 | round 4
+                         (deciding is resting: decide for 30 s and 90 s are left;
+                          decide for 2 min and round 4 starts at once)
+        EndRounds    -> | 60 s "before Kettlebell legs and glutes" | goblet squat …
+    round 4: the same, then RoundChoice again
+    round 5: the same; 5 is the maximum, so no choice:    | 60 s "before Kettlebell legs and glutes"
+    Kettlebell legs and glutes, rounds 3-4 likewise, and after the last round: Finished.
 
-Moving on means a transition rest of ``TRANSITION_REST_SECONDS`` and the next segment's round 1,
-or :class:`Finished` after the last segment. With the reference routine (3-5 rounds, 2 min
-between rounds) that is: round 1, 2 min, round 2, 2 min, round 3, choice, [2 min, round 4,
-choice, [2 min, round 5]], finished.
+Within a round (see :mod:`repcoach.session.route`): blocks in order; each block's sets; each
+set's moves in order; a per-side move left then right with no rest between. After a move
+comes ``rest_between_moves``, after a set ``rest_between_sets``, after a block ``rest_after``;
+the round's last block gets the round rest (``rest_after_round``) instead, which comes only
+between rounds. A rest of 0 s is no rest at all.
 
-A rest is a deadline on the clock, never a count of ticks: reading the state after the
-deadline finds the next work step. A pause freezes the remaining time; resuming sets a new
-deadline from it.
+A rest is a deadline on the clock, never a count of ticks: reading :attr:`SessionEngine.state`
+after the deadline finds the next work step, no event needed. A pause freezes the remaining
+time; resuming sets a new deadline from it. ``Skip`` during a rest ends it and is recorded as
+``EndRest``, so the stored history replays without guessing (:meth:`SessionEngine.restore`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from itertools import islice
+from typing import Any
 
-from repcoach.errors import RepcoachError
 from repcoach.session.clock import Clock
+from repcoach.session.cues import cue_deadlines
+from repcoach.session.errors import EngineError, EventFormatError
 from repcoach.session.events import (
     AnotherRound,
     EndRest,
@@ -38,344 +53,309 @@ from repcoach.session.events import (
     Skip,
     Undo,
     event_from_dict,
+    event_kind,
 )
-from repcoach.session.program import TRANSITION_REST_SECONDS, Program
-from repcoach.session.script import RestItem, WorkItem, round_script
-from repcoach.session.steps import Finished, Rest, RoundChoice, State, WorkStep
-
-COUNTDOWN_BEEPS = (3, 2, 1)
-"""Seconds before the end of a rest at which a countdown beep sounds."""
-
-_POSITION_EVENTS = (SetDone, Skip, EndRest, Undo, AnotherRound, EndRounds, FinishSession)
-_UNDOABLE = (SetDone, Skip, AnotherRound, EndRounds)
-
-
-class EngineError(RepcoachError):
-    """An event that makes no sense at the current step."""
+from repcoach.session.program import Program
+from repcoach.session.route import Leg, Position, Route
+from repcoach.session.rules import Phase, check_allowed
+from repcoach.session.steps import Finished, Progress, Rest, RoundChoice, State, WorkStep
 
 
 @dataclass(frozen=True)
 class AppliedEvent:
-    """What an event did."""
+    """What :meth:`SessionEngine.apply` did: what the CLI and the store need to know."""
 
     event: Event
+    """The event as given."""
     step: WorkStep | None
-    """The work step a ``SetDone`` or ``Skip`` applied to."""
-    position_changed: bool
-    """False for pause and resume, which a store need not keep."""
+    """The work step a ``SetDone`` or a move's ``Skip`` applied to; for ``Undo``, the step of the set or
+    skip taken back. None otherwise."""
+    recorded: Event | None
+    """What was appended to :attr:`SessionEngine.history`, the form to store: the event itself, or
+    ``EndRest`` for a ``Skip`` during a rest. None for ``Pause`` and ``Resume``, which move nothing."""
+    undone: Event | None = None
+    """For ``Undo``: the event taken back."""
+
+    @property
+    def position_changed(self) -> bool:
+        """False for pause and resume, which a store need not keep."""
+        return self.recorded is not None
 
 
 @dataclass(frozen=True)
 class _Cursor:
-    """Where the session is. ``phase`` says what ``index`` means."""
+    """Where the session is; ``phase`` says what ``position`` and ``mark`` mean."""
 
-    segment: int
-    round: int
-    index: int
-    """Position in the round's script; in a rest, the work that follows it."""
-    phase: Literal["work", "rest", "choice", "finished"]
+    phase: Phase
+    position: Position
+    """Work: the current step. Rest: the step after it. Choice and finished: the last step of the round."""
     rest_seconds: int = 0
     rest_reason: str = ""
-    deadline: float = 0.0
-    """When the rest ends, or when the round ended (in a choice)."""
-    paused_remaining: float | None = None
-    """While paused in a rest: the seconds it still had."""
+    mark: float = 0.0
+    """Rest: the clock reading at which it ends. Choice: the reading at which the round ended."""
+    ended_early: bool = False
+    """Finished by ``FinishSession``."""
+
+
+@dataclass(frozen=True)
+class _Undoable:
+    """An event that ``Undo`` can take back, with the cursor from before it."""
+
+    event: SetDone | Skip | AnotherRound | EndRounds
+    before: _Cursor
+    step: WorkStep | None
 
 
 class SessionEngine:
-    """Knows what comes next and how long the rest is; holds no I/O."""
+    """Knows what comes now, what comes next and how long the rest is; holds no I/O."""
 
     def __init__(self, program: Program, clock: Clock) -> None:
+        """Start ``program`` at its first work step.
+
+        Args:
+            program: the segments to run.
+            clock: where time comes from; rests end by it.
+        """
         self.program = program
         self.clock = clock
-        self._scripts = [round_script(segment) for segment in program.segments]
-        self._cursor = _Cursor(0, 1, 0, "work")
-        self._undo_stack: list[_Cursor] = []
-        self.history: list[Event] = []
-        """The position-changing events applied, in order: what a store keeps to replay."""
-        self.paused = False
+        self._route = Route(program)
+        self._cursor = _Cursor("work", Position(0, 1, 0))
+        self._undoable: list[_Undoable] = []
+        self._history: list[Event] = []
+        self._paused_at: float | None = None
 
-    # Reading ----------------------------------------------------------------------------
+    # Reading ---------------------------------------------------------------------------------
 
     @property
     def state(self) -> State:
         """What happens now, as of ``clock.now()``."""
-        self._expire_rest()
-        cursor = self._cursor
-        if cursor.phase == "finished":
-            return Finished()
-        if cursor.phase == "choice":
-            segment = self.program.segments[cursor.segment]
-            return RoundChoice(cursor.segment, segment.title, cursor.round, segment.rounds, segment.round_rest)
-        step = self._work_step(cursor.segment, cursor.round, cursor.index)
+        cursor = self._current()
         if cursor.phase == "work":
-            return step
-        remaining = (
-            cursor.paused_remaining
-            if cursor.paused_remaining is not None
-            else max(0.0, cursor.deadline - self.clock.now())
+            return self._route.step(cursor.position)
+        if cursor.phase == "finished":
+            return Finished(cursor.ended_early)
+        reference = self._paused_at if self._paused_at is not None else self.clock.now()
+        if cursor.phase == "rest":
+            following = self._route.step(cursor.position)
+            remaining = max(0.0, cursor.mark - reference)
+            return Rest(cursor.rest_seconds, remaining, cursor.rest_reason, following, self.paused)
+        segment = self.program.segments[cursor.position.segment]
+        left = max(0.0, cursor.mark + segment.round_rest - reference)
+        return RoundChoice(
+            segment_index=cursor.position.segment,
+            segment_title=segment.title,
+            round=cursor.position.round,
+            rounds=segment.rounds,
+            rest_seconds=segment.round_rest,
+            rest_remaining=left,
+            paused=self.paused,
         )
-        return Rest(cursor.rest_seconds, remaining, cursor.rest_reason, step, paused=self.paused)
+
+    @property
+    def paused(self) -> bool:
+        """Whether the session is paused."""
+        return self._paused_at is not None
+
+    @property
+    def history(self) -> tuple[Event, ...]:
+        """The position-changing events applied, in order, as recorded: what a store keeps to replay."""
+        return tuple(self._history)
+
+    @property
+    def progress(self) -> Progress:
+        """Sets done, skipped and still to come."""
+        done = sum(isinstance(entry.event, SetDone) for entry in self._undoable)
+        skipped = sum(isinstance(entry.event, Skip) for entry in self._undoable)
+        return Progress(done, skipped, sum(1 for _ in self._ahead()))
 
     def cue_times(self) -> list[float]:
-        """Clock readings at which the current rest's beeps are due (3-2-1 and the end), future ones only."""
-        self._expire_rest()
-        cursor = self._cursor
-        if cursor.phase != "rest" or cursor.paused_remaining is not None:
+        """Clock readings of the current rest's beeps still to come: 3, 2 and 1 s before its end, and its end.
+
+        Empty outside a rest and while paused (resuming gives new deadlines).
+        """
+        cursor = self._current()
+        if cursor.phase != "rest" or self.paused:
             return []
-        now = self.clock.now()
-        return [time for time in (*(cursor.deadline - s for s in COUNTDOWN_BEEPS), cursor.deadline) if time > now]
+        return cue_deadlines(cursor.mark, self.clock.now())
 
     def upcoming(self, count: int) -> list[WorkStep]:
-        """The next ``count`` work steps from here (the current one first), assuming minimum rounds."""
-        cursor = self._cursor
-        if cursor.phase == "finished":
-            return []
-        steps: list[WorkStep] = []
-        for step in self._walk(cursor):
-            steps.append(step)
-            if len(steps) == count:
-                break
-        return steps
+        """The next ``count`` work steps: the current one first (during a rest, the one after it).
+
+        Each segment is assumed to stop at its minimum rounds (or at the round in progress when past
+        it); at a round choice, that the rounds end.
+        """
+        return list(islice(self._ahead(), count))
 
     def timeline(self, rounds_per_segment: Mapping[int, int] | None = None) -> list[WorkStep | Rest | RoundChoice]:
-        """The whole session as planned, each segment run for the given rounds (default: its minimum)."""
-        chosen = rounds_per_segment or {}
-        items: list[WorkStep | Rest | RoundChoice] = []
-        pending_rest: tuple[int, str] | None = None
-        for s, segment in enumerate(self.program.segments):
-            rounds = chosen.get(s, segment.rounds.low)
-            if not segment.rounds.low <= rounds <= segment.rounds.high:
-                raise EngineError(f"{segment.title} runs {segment.rounds} rounds, not {rounds}")
-            if s > 0:
-                pending_rest = (TRANSITION_REST_SECONDS, f"before {segment.title}")
-            for r in range(1, rounds + 1):
-                for index, item in enumerate(self._scripts[s]):
-                    if isinstance(item, RestItem):
-                        pending_rest = (item.seconds, item.reason)
-                        continue
-                    step = self._work_step(s, r, index)
-                    if pending_rest is not None:
-                        items.append(Rest(pending_rest[0], pending_rest[0], pending_rest[1], step))
-                        pending_rest = None
-                    items.append(step)
-                if segment.rounds.low <= r < segment.rounds.high:
-                    items.append(RoundChoice(s, segment.title, r, segment.rounds, segment.round_rest))
-                if r < rounds and segment.round_rest:
-                    pending_rest = (segment.round_rest, f"after round {r}")
-        return items
+        """The whole program as planned, independent of the session's progress.
 
-    # Events -----------------------------------------------------------------------------
+        Args:
+            rounds_per_segment: rounds to run, by segment index; a segment not given runs its minimum.
+
+        Raises:
+            EngineError: a segment that does not exist, or rounds outside a segment's range.
+        """
+        return self._route.timeline(rounds_per_segment)
+
+    # Events ----------------------------------------------------------------------------------
 
     def apply(self, event: Event) -> AppliedEvent:
-        """Apply one event.
+        """Apply one event and say what it did.
+
+        Any event other than ``Pause`` and ``Resume`` also ends a pause.
 
         Raises:
             EngineError: the event does not fit the current step, with a sentence saying why.
         """
-        self._expire_rest()
-        before = self._cursor
-        step: WorkStep | None = None
-        match event:
-            case SetDone() | Skip():
-                if isinstance(event, SetDone):
-                    _check_amounts(event)
-                step = self._require_work("log a set" if isinstance(event, SetDone) else "skip a move")
-                self.paused = False
-                self._cursor = self._after_work(before)
-            case EndRest():
-                if before.phase != "rest":
-                    raise EngineError("There is no rest to end now.")
-                self._cursor = replace(before, phase="work", paused_remaining=None)
-                self.paused = False
-            case Undo():
-                if not self._undo_stack:
-                    raise EngineError("There is nothing to undo yet.")
-                self._cursor = self._undo_stack.pop()
-                self._cursor = self._restart_rest(self._cursor)
-                self.paused = False
-            case AnotherRound() | EndRounds():
-                if before.phase != "choice":
-                    raise EngineError("You can choose another round or finish only after finishing a round.")
-                self._cursor = self._next_round(before) if isinstance(event, AnotherRound) else self._move_on(before)
-            case FinishSession():
-                self._cursor = replace(before, phase="finished")
-            case Pause():
+        cursor = self._current()
+        if isinstance(event, Pause | Resume):
+            if isinstance(event, Pause):
                 self._pause()
-            case Resume():
+            else:
                 self._resume()
-        if isinstance(event, _UNDOABLE):
-            self._undo_stack.append(before)
-        if isinstance(event, _POSITION_EVENTS):
-            self.history.append(event)
-        return AppliedEvent(event, step, isinstance(event, _POSITION_EVENTS))
+            return AppliedEvent(event, None, None)
+        check_allowed(event, cursor.phase, ended_early=cursor.ended_early, can_undo=bool(self._undoable))
+        self._resume_quietly()
+        cursor = self._cursor
+        now = self.clock.now()
+        step: WorkStep | None = None
+        recorded: Event = event
+        undone: Event | None = None
+        match event:
+            case SetDone() | Skip() if cursor.phase == "work":
+                step = self._route.step(cursor.position)
+                self._undoable.append(_Undoable(event, cursor, step))
+                self._cursor = self._after_work(cursor.position, now)
+            case Skip() | EndRest():
+                recorded = EndRest()
+                self._cursor = _Cursor("work", cursor.position)
+            case Undo():
+                entry = self._undoable.pop()
+                self._cursor, step, undone = entry.before, entry.step, entry.event
+            case AnotherRound() | EndRounds():
+                self._undoable.append(_Undoable(event, cursor, None))
+                position = cursor.position
+                if isinstance(event, AnotherRound):
+                    self._cursor = self._follow(self._route.next_round(position.segment, position.round), cursor.mark)
+                else:
+                    self._cursor = self._leave_segment(position, now)
+            case FinishSession():
+                self._cursor = _Cursor("finished", cursor.position, ended_early=True)
+        self._history.append(recorded)
+        return AppliedEvent(event, step, recorded, undone)
 
     @classmethod
     def restore(
         cls,
         program: Program,
-        events: Iterable[Event | dict[str, Any]],
+        events: Iterable[Event | Mapping[str, Any]],
         clock: Clock,
         *,
         rest_elapsed: float = 0.0,
     ) -> SessionEngine:
-        """Rebuild a session from its stored events, at exactly the step where it stopped.
+        """Rebuild a session from its stored history, at exactly the step where it stopped.
 
-        Replay is instant, so a rest the user sat out before the next set is ended when that
-        set arrives. If the session stopped in a rest, ``rest_elapsed`` seconds of it are gone.
+        Replay is instant: a stored set that arrives while the replay is in a rest means that
+        rest ran out in the live session, so it is ended first. Pause and resume are ignored.
+
+        Args:
+            program: the program the session was started with (from the store, not the plan files).
+            events: :attr:`history` as stored, as events or their dicts.
+            clock: the clock to go on with.
+            rest_elapsed: seconds since the last stored event. If the session stopped in a rest,
+                that much of it is gone; at a round choice, the round rest has run that long. Two
+                times the history does not hold are approximated: after ``AnotherRound`` (or an
+                ``Undo`` back to a choice) the rest counts from that event, not from the round's
+                end, so the deciding time is given again; and a pause, not stored, counts as rest.
+
+        Raises:
+            EventFormatError: a stored dict is not an event.
+            EngineError: a stored event does not fit the program (it is not this session's history).
+            ValueError: ``rest_elapsed`` is negative.
         """
+        if rest_elapsed < 0:
+            raise ValueError(f"rest_elapsed cannot be negative (got {rest_elapsed})")
         engine = cls(program, clock)
-        for item in events:
-            event = event_from_dict(item) if isinstance(item, dict) else item
+        for number, item in enumerate(events, start=1):
+            try:
+                event = item if not isinstance(item, Mapping) else event_from_dict(item)
+            except EventFormatError as error:
+                raise EventFormatError(f"Stored event {number}: {error}") from None
+            if isinstance(event, Pause | Resume):
+                continue
             if isinstance(event, SetDone | Skip) and engine._cursor.phase == "rest":
-                engine._cursor = replace(engine._cursor, phase="work", paused_remaining=None)
-            engine.apply(event)
-        cursor = engine._cursor
+                engine._cursor = _Cursor("work", engine._cursor.position)
+            try:
+                engine.apply(event)
+            except EngineError as error:
+                message = f"Stored event {number} ({event_kind(event)}) does not fit this session: {error}"
+                raise EngineError(message) from None
+        cursor, now = engine._cursor, clock.now()
         if cursor.phase == "rest":
-            engine._cursor = replace(cursor, deadline=clock.now() + cursor.rest_seconds - rest_elapsed)
+            engine._cursor = replace(cursor, mark=now + cursor.rest_seconds - rest_elapsed)
         elif cursor.phase == "choice":
-            engine._cursor = replace(cursor, deadline=clock.now() - rest_elapsed)
+            engine._cursor = replace(cursor, mark=now - rest_elapsed)
         return engine
 
-    # Moving -----------------------------------------------------------------------------
+    # Moving ----------------------------------------------------------------------------------
 
-    def _after_work(self, cursor: _Cursor) -> _Cursor:
-        """Where a finished (or skipped) work step leads."""
-        script = self._scripts[cursor.segment]
-        following = cursor.index + 1
-        if following < len(script):
-            item = script[following]
-            if isinstance(item, RestItem):
-                return self._rest(cursor, following + 1, item.seconds, item.reason)
-            return replace(cursor, index=following, phase="work")
-        return self._end_round(cursor)
-
-    def _end_round(self, cursor: _Cursor) -> _Cursor:
-        segment = self.program.segments[cursor.segment]
-        if cursor.round < segment.rounds.low:
-            return self._next_round(replace(cursor, deadline=self.clock.now()))
-        if cursor.round < segment.rounds.high:
-            return replace(cursor, phase="choice", deadline=self.clock.now())
-        return self._move_on(cursor)
-
-    def _next_round(self, cursor: _Cursor) -> _Cursor:
-        """Round r+1 after the round rest, which started when round r ended (``cursor.deadline``)."""
-        segment = self.program.segments[cursor.segment]
-        first = _Cursor(cursor.segment, cursor.round + 1, 0, "work")
-        if not segment.round_rest:
-            return first
-        ended = cursor.deadline
-        rest = _Cursor(
-            cursor.segment,
-            cursor.round + 1,
-            0,
-            "rest",
-            segment.round_rest,
-            f"after round {cursor.round}",
-            ended + segment.round_rest,
-        )
-        return rest if rest.deadline > self.clock.now() else first
-
-    def _move_on(self, cursor: _Cursor) -> _Cursor:
-        following = cursor.segment + 1
-        if following == len(self.program.segments):
-            return replace(cursor, phase="finished")
-        title = self.program.segments[following].title
-        start = _Cursor(following, 1, 0, "work")
-        return self._rest(start, 0, TRANSITION_REST_SECONDS, f"before {title}")
-
-    def _rest(self, cursor: _Cursor, index: int, seconds: int, reason: str) -> _Cursor:
-        return replace(
-            cursor,
-            index=index,
-            phase="rest",
-            rest_seconds=seconds,
-            rest_reason=reason,
-            deadline=self.clock.now() + seconds,
-            paused_remaining=None,
-        )
-
-    def _restart_rest(self, cursor: _Cursor) -> _Cursor:
-        """An undone step returns as it was; a rest it was in starts again in full."""
-        if cursor.phase == "rest":
-            return replace(cursor, deadline=self.clock.now() + cursor.rest_seconds, paused_remaining=None)
+    def _current(self) -> _Cursor:
+        """The cursor, a rest that has run out by the clock turned into the work after it."""
+        cursor = self._cursor
+        if cursor.phase == "rest" and not self.paused and self.clock.now() >= cursor.mark:
+            cursor = self._cursor = _Cursor("work", cursor.position)
         return cursor
 
-    def _expire_rest(self) -> None:
-        cursor = self._cursor
-        if cursor.phase == "rest" and cursor.paused_remaining is None and self.clock.now() >= cursor.deadline:
-            self._cursor = replace(cursor, phase="work")
+    def _after_work(self, position: Position, now: float) -> _Cursor:
+        """Where a finished (or skipped) work step leads."""
+        leg = self._route.within_round(position)
+        if leg is not None:
+            return self._follow(leg, now)
+        rounds = self.program.segments[position.segment].rounds
+        if position.round < rounds.low:
+            return self._follow(self._route.next_round(position.segment, position.round), now)
+        if position.round < rounds.high:
+            return _Cursor("choice", position, mark=now)
+        return self._leave_segment(position, now)
+
+    def _leave_segment(self, position: Position, now: float) -> _Cursor:
+        leg = self._route.next_segment(position.segment)
+        return _Cursor("finished", position) if leg is None else self._follow(leg, now)
+
+    def _follow(self, leg: Leg, started: float) -> _Cursor:
+        """Take ``leg``, its rest counted from ``started``: straight to work if it is already over."""
+        end = started + leg.rest_seconds
+        if leg.rest_seconds and end > self.clock.now():
+            return _Cursor("rest", leg.to, leg.rest_seconds, leg.rest_reason, end)
+        return _Cursor("work", leg.to)
+
+    def _ahead(self) -> Iterator[WorkStep]:
+        cursor = self._current()
+        start: Leg | None = None
+        if cursor.phase in ("work", "rest"):
+            start = Leg(cursor.position)
+        elif cursor.phase == "choice" and (leg := self._route.next_segment(cursor.position.segment)):
+            start = Leg(leg.to)
+        if start is not None:
+            yield from (item for item in self._route.run(start, {}) if isinstance(item, WorkStep))
 
     def _pause(self) -> None:
+        if self._cursor.phase == "finished":
+            raise EngineError("The session has finished; there is nothing to pause.")
         if self.paused:
             raise EngineError("The session is already paused.")
-        self.paused = True
-        cursor = self._cursor
-        if cursor.phase == "rest":
-            self._cursor = replace(cursor, paused_remaining=max(0.0, cursor.deadline - self.clock.now()))
+        self._paused_at = self.clock.now()
 
     def _resume(self) -> None:
         if not self.paused:
             raise EngineError("The session is not paused.")
-        self.paused = False
-        cursor = self._cursor
-        if cursor.phase == "rest" and cursor.paused_remaining is not None:
-            self._cursor = replace(cursor, deadline=self.clock.now() + cursor.paused_remaining, paused_remaining=None)
+        self._resume_quietly()
 
-    def _require_work(self, action: str) -> WorkStep:
-        cursor = self._cursor
-        if cursor.phase != "work":
-            where = {
-                "rest": "during a rest",
-                "choice": "before choosing another round or finishing",
-                "finished": "after the session has finished",
-            }[cursor.phase]
-            raise EngineError(f"You cannot {action} {where}.")
-        return self._work_step(cursor.segment, cursor.round, cursor.index)
-
-    def _work_step(self, segment_index: int, round_number: int, index: int) -> WorkStep:
-        item = self._scripts[segment_index][index]
-        assert isinstance(item, WorkItem), "a cursor in work always points at a work item"
-        segment = self.program.segments[segment_index]
-        block = segment.blocks[item.block_index]
-        return WorkStep(
-            segment_index=segment_index,
-            segment_title=segment.title,
-            plan_id=segment.plan_id,
-            round=round_number,
-            rounds=segment.rounds,
-            block_index=item.block_index,
-            block_name=block.name,
-            block_kind=block.kind,
-            set_number=item.set_number,
-            sets=block.sets,
-            move_index=item.move_index,
-            move=block.moves[item.move_index],
-            side=item.side,
-        )
-
-    def _walk(self, cursor: _Cursor) -> Iterator[WorkStep]:
-        """Work steps from ``cursor`` on: this round, up to the minimum rounds, then later segments.
-
-        At a round choice, the next round is assumed.
-        """
-        s, r, index = cursor.segment, cursor.round, cursor.index
-        if cursor.phase == "choice":
-            r, index = r + 1, 0
-        while s < len(self.program.segments):
-            last_round = max(r, self.program.segments[s].rounds.low)
-            while r <= last_round:
-                for i in range(index, len(self._scripts[s])):
-                    if isinstance(self._scripts[s][i], WorkItem):
-                        yield self._work_step(s, r, i)
-                r, index = r + 1, 0
-            s, r, index = s + 1, 1, 0
-
-
-def _check_amounts(event: SetDone) -> None:
-    for name in ("reps", "rir", "hold_seconds"):
-        value = getattr(event, name)
-        if value is not None and value < 0:
-            raise EngineError(f"{name.replace('_', ' ')} cannot be below 0 (got {value}).")
-    if event.weight_kg is not None and event.weight_kg <= 0:
-        raise EngineError(f"A bell weighs more than 0 kg (got {event.weight_kg}).")
+    def _resume_quietly(self) -> None:
+        """End a pause, if any: a running rest (or round rest) is moved on by the time paused."""
+        if self._paused_at is None:
+            return
+        paused_for = self.clock.now() - self._paused_at
+        self._paused_at = None
+        if self._cursor.phase in ("rest", "choice"):
+            self._cursor = replace(self._cursor, mark=self._cursor.mark + paused_for)

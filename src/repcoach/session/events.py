@@ -1,34 +1,50 @@
-"""What the user does during a session, as values that can be stored and replayed."""
+"""What the user does during a session, as values that can be stored and replayed.
+
+Each event has a dict form with a ``kind`` (:func:`event_to_dict`, :func:`event_from_dict`),
+JSON-able, which the store keeps in order; replaying them rebuilds the session.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
+
+from repcoach.session.errors import EventFormatError
 
 
 @dataclass(frozen=True)
 class SetDone:
-    """The current set is done: reps (or seconds held), reps in reserve, the bell used."""
+    """The current set is done, with what was really done (each value None when not logged)."""
 
     reps: int | None = None
+    """Reps done (per side, for a per-side move: each side is its own set)."""
     rir: int | None = None
+    """Reps in reserve at the end of the set."""
     weight_kg: float | None = None
+    """The bell used, in kg; None for a bodyweight move."""
     hold_seconds: int | None = None
+    """Seconds held or worked, for a timed move."""
 
 
 @dataclass(frozen=True)
 class Skip:
-    """Skip the current move; what follows it (a rest too) comes as if it had been done."""
+    """At work: skip this move and go on as if it were done. In a rest: end the rest now."""
 
 
 @dataclass(frozen=True)
 class EndRest:
-    """End the current rest now."""
+    """End the current rest now.
+
+    The engine records a ``Skip`` given during a rest as ``EndRest``, so a stored ``skip`` always
+    means a move and replay never has to guess.
+    """
 
 
 @dataclass(frozen=True)
 class Undo:
-    """Take back the last set, skip or round decision, returning to exactly that step."""
+    """Take back the last set, skipped move, or round decision, returning to exactly that step."""
 
 
 @dataclass(frozen=True)
@@ -48,15 +64,16 @@ class AnotherRound:
 
 @dataclass(frozen=True)
 class EndRounds:
-    """After a round at or past the minimum: stop repeating and move on."""
+    """After a round at or past the minimum: stop repeating and move on to the next segment."""
 
 
 @dataclass(frozen=True)
 class FinishSession:
-    """End the whole session now."""
+    """End the whole session now, wherever it is."""
 
 
 Event = SetDone | Skip | EndRest | Undo | Pause | Resume | AnotherRound | EndRounds | FinishSession
+"""Every event :meth:`SessionEngine.apply` takes."""
 
 _KINDS: dict[str, type[Event]] = {
     "set_done": SetDone,
@@ -67,28 +84,44 @@ _KINDS: dict[str, type[Event]] = {
     "resume": Resume,
     "another_round": AnotherRound,
     "end_rounds": EndRounds,
-    "finish": FinishSession,
+    "finish_session": FinishSession,
 }
 _NAMES = {kind: name for name, kind in _KINDS.items()}
+_INT_FIELDS = ("reps", "rir", "hold_seconds")
+
+
+def event_kind(event: Event) -> str:
+    """The ``kind`` of an event's dict form: ``set_done``, ``skip``, ``end_rest``, …"""
+    return _NAMES[type(event)]
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
-    """``{"kind": "set_done", "reps": 8, ...}``."""
-    return {"kind": _NAMES[type(event)], **asdict(event)}
+    """A JSON-able form: ``{"kind": "set_done", "reps": 8, "rir": 2, "weight_kg": 16.0, "hold_seconds": None}``."""
+    return {"kind": event_kind(event), **asdict(event)}
 
 
-def event_from_dict(data: dict[str, Any]) -> Event:
-    """The event back from :func:`event_to_dict`.
+def event_from_dict(data: Mapping[str, Any]) -> Event:
+    """The event back from :func:`event_to_dict`; missing fields are None.
 
     Raises:
-        ValueError: an unknown kind or field.
+        EventFormatError: an unknown kind, an unknown field, or a value of the wrong type.
     """
     values = dict(data)
     kind = values.pop("kind", None)
     if kind not in _KINDS:
-        raise ValueError(f"unknown event kind {kind!r}; known: {', '.join(_KINDS)}")
+        raise EventFormatError(f"Unknown event kind {kind!r}; the kinds are {', '.join(_KINDS)}.")
     cls = _KINDS[kind]
-    allowed = {field.name for field in fields(cls)}
-    if unknown := set(values) - allowed:
-        raise ValueError(f"event {kind!r} has no field {', '.join(sorted(unknown))}")
+    allowed = [field.name for field in fields(cls)]
+    if unknown := sorted(set(values) - set(allowed)):
+        expected = f"its fields are {', '.join(allowed)}" if allowed else "it has no fields"
+        raise EventFormatError(f"A {kind} event has no field {', '.join(unknown)}; {expected}.")
+    for name in _INT_FIELDS:
+        value = values.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise EventFormatError(f"A {kind} event's {name} is a whole number or null, not {value!r}.")
+    weight = values.get("weight_kg")
+    if weight is not None:
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not math.isfinite(weight):
+            raise EventFormatError(f"A {kind} event's weight_kg is a number or null, not {weight!r}.")
+        values["weight_kg"] = float(weight)
     return cls(**values)

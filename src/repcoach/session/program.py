@@ -1,4 +1,8 @@
-"""A session's program: the plans it runs, in order, each as a segment with its own rounds."""
+"""A session's program: the plans it runs, in order, each as a segment with its own rounds.
+
+The store keeps a program with its session (:meth:`Program.to_dict`), so a resumed session
+runs exactly the program it started with even if the built-in plans have changed since.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +12,29 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.plan import Block, LoadClass, LoadGuide, Plan
-from repcoach.plan.ranges import CountRange
+from repcoach.plan.ranges import Rounds
 
 TRANSITION_REST_SECONDS = 60
-"""Rest between two segments (warm-up → main work → paired plan): time to get the next bells."""
+"""Rest between two segments (warm-up → main plan → paired plan): time to get the next bells ready."""
 
 
 class Segment(BaseModel):
-    """One plan within a session."""
+    """One plan within a session: its blocks, repeated for its rounds."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     plan_id: str
+    """The plan's id, e.g. ``kettlebell-back``."""
     title: str
+    """The plan's title, shown with every step and in the transition rest before it."""
     blocks: tuple[Block, ...] = Field(min_length=1)
-    rounds: CountRange
-    rest_after_round: int | None
+    """The blocks of one round, in order."""
+    rounds: Rounds
+    """From ``rounds.low`` on the user may end the rounds; after ``rounds.high`` they end by themselves."""
+    rest_after_round: int | None = Field(default=None, ge=0)
+    """Rest between rounds; replaces the last block's ``rest_after``. None: the last block's rest applies."""
     loads: dict[LoadClass, LoadGuide] = Field(default_factory=dict)
+    """The plan's weight advice per load class, for the bell suggestions shown during work."""
 
     @classmethod
     def of(cls, plan: Plan) -> Segment:
@@ -40,37 +50,49 @@ class Segment(BaseModel):
 
     @property
     def round_rest(self) -> int:
-        """Rest between rounds: the plan's, else the last block's own rest."""
+        """Seconds of rest between two rounds: ``rest_after_round``, else the last block's ``rest_after``."""
         return self.rest_after_round if self.rest_after_round is not None else self.blocks[-1].rest_after
 
 
 class Program(BaseModel):
-    """What one session runs, kept with the session so a resume runs exactly the same program."""
+    """What one session runs: segments in order, with a transition rest between two of them."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     segments: tuple[Segment, ...] = Field(min_length=1)
+    """Warm-up (if any), the main plan, then each paired plan."""
 
     @classmethod
     def compose(cls, main: Plan, warmup: Plan | None = None, paired: Sequence[Plan] = ()) -> Program:
-        """Warm-up first, then the main plan, then each paired plan (e.g. legs for a full-body day)."""
-        plans = [*([warmup] if warmup else []), main, *paired]
+        """The program of a session: warm-up first, then ``main``, then each paired plan in order.
+
+        Args:
+            main: the plan the session is about, e.g. ``kettlebell-back``.
+            warmup: a plan run once before it, e.g. ``upper-body-warmup``.
+            paired: plans run after it for a longer session, e.g. ``legs-glutes`` for a full-body day.
+        """
+        plans = [*([warmup] if warmup is not None else []), main, *paired]
         return cls(segments=tuple(Segment.of(plan) for plan in plans))
 
     @property
     def title(self) -> str:
-        """The session's name: the main plan's title, with what was added to it."""
+        """The session's name: every segment's title, joined by ``+``."""
         return " + ".join(segment.title for segment in self.segments)
 
     @property
     def plan_ids(self) -> list[str]:
+        """The segments' plan ids, in order."""
         return [segment.plan_id for segment in self.segments]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-able form for the store."""
+        """A JSON-able form for the store; :meth:`from_dict` gives back an equal program."""
         return self.model_dump(mode="json")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Program:
-        """The program back from :meth:`to_dict`."""
+        """The program back from :meth:`to_dict`.
+
+        Raises:
+            pydantic.ValidationError: ``data`` is not a program.
+        """
         return cls.model_validate(data)
