@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from repcoach.plan.block import Block, Seconds
 from repcoach.plan.move import LoadClass
-from repcoach.plan.ranges import CountRange, IntRange
+from repcoach.plan.ranges import CountRange, IntRange, Rounds
 from repcoach.units import Unit
 
 PLAN_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -57,7 +57,7 @@ class Plan(BaseModel):
     summary: str = ""
     why: str = ""
     """What the routine is for, in a sentence or two."""
-    rounds: CountRange = IntRange(low=1, high=1)
+    rounds: Rounds = IntRange(low=1, high=1)
     rest_after_round: Seconds | None = None
     blocks: tuple[Block, ...] = Field(min_length=1)
     loads: dict[LoadClass, LoadGuide] = Field(default_factory=dict)
@@ -67,13 +67,6 @@ class Plan(BaseModel):
     """Ids of plans that combine with this one into a longer session."""
     schedule: Schedule = Schedule()
     notes: tuple[str, ...] = ()
-
-    @field_validator("rounds")
-    @classmethod
-    def _at_least_one_round(cls, rounds: IntRange) -> IntRange:
-        if rounds.low < 1:
-            raise ValueError(f"rounds must start at 1 or more (got {rounds})")
-        return rounds
 
     def exercise_ids(self) -> list[str]:
         """Every exercise the plan uses, in order of first use."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
 
 from repcoach.plan.quantities import parse_range
 
@@ -50,3 +50,13 @@ SecondsRange = Annotated[IntRange, BeforeValidator(_seconds_range), PlainSeriali
 
 CountRange = Annotated[IntRange, PlainSerializer(str)]
 """A range of counts (reps, rounds), written ``"6-10"`` or ``8``."""
+
+
+def _at_least_one(rounds: IntRange) -> IntRange:
+    if rounds.low < 1:
+        raise ValueError(f"rounds must start at 1 or more (got {rounds})")
+    return rounds
+
+
+Rounds = Annotated[IntRange, AfterValidator(_at_least_one), PlainSerializer(str)]
+"""How many times a plan's blocks are done, ``3-5``: at least one."""
