@@ -18,7 +18,6 @@ from repcoach.session import (
     EndRounds,
     Event,
     Finished,
-    FinishSession,
     Program,
     Rest,
     SessionEngine,
@@ -101,29 +100,31 @@ class LiveSession:
         return self.engine.state
 
     def apply(self, event: Event) -> AppliedEvent:
-        """Apply ``event`` to the engine and store it; a set is committed before this returns.
+        """Apply ``event`` to the engine and store what the engine recorded (a ``Skip`` in a rest is
+        recorded as ``EndRest``); a set is committed before this returns.
 
         Raises:
             EngineError: the event is not allowed now; nothing is stored.
         """
         applied = self.engine.apply(event)
-        if not applied.position_changed:
+        recorded = applied.recorded
+        if recorded is None:
             return applied
         at = self._wall()
-        new_set = self._new_set(event, applied.step, at) if isinstance(event, SetDone) else None
-        undo_seq = self._undoable_seqs[-1] if isinstance(event, Undo) and self._undoable_seqs else None
-        kind, payload = _split(event_to_dict(event))
+        new_set = self._new_set(recorded, applied.step, at) if isinstance(recorded, SetDone) else None
+        undo_seq = self._undoable_seqs[-1] if isinstance(recorded, Undo) and self._undoable_seqs else None
+        kind, payload = _split(event_to_dict(recorded))
         try:
             stored = self.store.append_event(self.record.id, kind, payload, at, new_set=new_set, undo_seq=undo_seq)
         except Exception:
             self._rebuild()
             raise
-        self._track(event, stored.seq)
-        if isinstance(event, SetDone) and applied.step is not None:
+        self._track(recorded, stored.seq)
+        if isinstance(recorded, SetDone) and applied.step is not None:
             self.last_sets[(applied.step.move.exercise, applied.step.side)] = LastSet(
-                event.reps, event.hold_seconds, event.rir, event.weight_kg
+                recorded.reps, recorded.hold_seconds, recorded.rir, recorded.weight_kg
             )
-        if isinstance(self.engine.state, Finished) or isinstance(event, FinishSession):
+        if isinstance(self.engine.state, Finished):
             self.store.finish_session(self.record.id, at)
         return applied
 

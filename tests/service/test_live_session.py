@@ -1,0 +1,95 @@
+"""A live session: every event stored as the engine recorded it, replayed exactly on resume."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.service.live_session import LiveSession
+from repcoach.session import AnotherRound, EndRest, FakeClock, Finished, Program, Rest, SetDone, Skip, Undo, WorkStep
+
+
+class WallClock:
+    """A wall clock moved by hand, alongside the session's FakeClock."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def wall() -> WallClock:
+    return WallClock()
+
+
+@pytest.fixture
+def live(store, wall) -> LiveSession:
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8, 12])
+    return LiveSession.start(store, profile, Program.compose(get_builtin_plan("kettlebell-back")), FakeClock(), wall)
+
+
+def resumed(live: LiveSession, wall: WallClock) -> LiveSession:
+    record = live.store.unfinished_session(live.record.profile_id)
+    assert record is not None
+    return LiveSession.resume(live.store, record, FakeClock(), wall)
+
+
+def describe(state: object) -> tuple[object, ...]:
+    if isinstance(state, WorkStep):
+        return ("work", state.round, state.move.exercise, state.side)
+    if isinstance(state, Rest):
+        return ("rest", state.reason, round(state.remaining))
+    return (type(state).__name__,)
+
+
+def test_skipping_a_rest_is_stored_so_a_resume_lands_on_the_same_step(live, wall):
+    live.apply(SetDone(reps=8, rir=2, weight_kg=8.0))
+    live.apply(SetDone(reps=8, rir=2, weight_kg=12.0))
+    live.apply(Skip())  # during the 90 s rest: ends it
+    assert describe(live.state) == ("work", 1, "halo", None)
+    assert describe(resumed(live, wall).state) == ("work", 1, "halo", None)
+
+
+def test_each_set_is_stored_with_its_step_and_an_undo_removes_it(live, wall):
+    live.apply(SetDone(reps=9, rir=1, weight_kg=8.0))
+    live.apply(SetDone(reps=7, rir=0, weight_kg=12.0))
+    live.apply(Undo())
+    sets = live.store.sets(live.record.id)
+    assert [
+        (s.exercise_id, s.round, s.reps, s.rir, s.weight_kg, s.reps_target_low, s.reps_target_high) for s in sets
+    ] == [("renegade-row", 1, 9, 1, 8.0, 6, 10)]
+    assert describe(resumed(live, wall).state) == ("work", 1, "romanian-deadlift", None)
+
+
+def test_a_resume_inside_a_rest_deducts_the_wall_clock_time_since_the_last_event(live, wall):
+    live.apply(SetDone(reps=8))
+    live.apply(SetDone(reps=8))
+    wall.now += timedelta(seconds=30)
+    assert describe(resumed(live, wall).state) == ("rest", "after Superset 1", 60)
+    wall.now += timedelta(seconds=90)
+    assert describe(resumed(live, wall).state) == ("work", 1, "halo", None)
+
+
+def test_the_defaults_of_a_resumed_session_are_its_last_sets(live, wall):
+    live.apply(SetDone(reps=9, rir=1, weight_kg=8.0))
+    again = resumed(live, wall)
+    assert again.last_sets[("renegade-row", None)].reps == 9
+
+
+def test_reaching_the_end_marks_the_stored_session_finished(live, wall):
+    for round_number in range(1, 6):
+        for _ in range(5):
+            if isinstance(live.state, Rest):
+                live.apply(EndRest())
+            live.apply(SetDone(reps=8))
+        if round_number in (3, 4):
+            live.apply(AnotherRound())
+        if isinstance(live.state, Rest):
+            live.apply(EndRest())
+    assert isinstance(live.state, Finished)
+    assert live.store.get_session(live.record.id).finished_at == wall.now
+    assert live.store.unfinished_session(live.record.profile_id) is None
