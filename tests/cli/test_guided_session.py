@@ -85,7 +85,7 @@ def test_going_on_to_round_5_ends_the_session_without_a_sixth(repcoach, db_file)
 
 
 def test_a_warmup_and_a_paired_plan_run_around_the_back_routine(repcoach, db_file):
-    warmup_steps = [""] * 6  # five moves, one of them per side
+    warmup_steps = [""] * 5  # five moves
     legs_round = ["", "", ""]  # goblet squat, reverse lunge left and right
     result = repcoach(
         "run",

@@ -1,0 +1,26 @@
+"""Every command explains itself and is in the README's tour."""
+
+from pathlib import Path
+
+import pytest
+
+from repcoach.cli import app
+
+README = (Path(__file__).parents[2] / "README.md").read_text()
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+
+
+def test_the_commands_are_the_ones_the_readme_tours():
+    assert COMMANDS == ["check", "exercises", "explain", "history", "plans", "resume", "run", "setup", "show"]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(repcoach, name):
+    result = repcoach(name, "--help")
+    assert result.exit_code == 0
+    assert len(result.stdout.split()) > 10
+    assert f"repcoach {name}" in README
+
+
+def test_the_readme_gives_the_two_setup_commands():
+    assert "make run" in README and "make test" in README
