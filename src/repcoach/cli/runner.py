@@ -2,7 +2,9 @@
 
 Time is never counted in ticks: every wait is computed from the engine's deadlines at the
 moment it starts, so the countdown and the beeps stay on time however long the screen takes
-to draw. Under ``REPCOACH_TIME_SCALE`` the session clock runs faster and real waits shrink with it.
+to draw; each cue's last milliseconds are waited out with :func:`wait_until`, the path
+``bench/cue_timing.py`` measures. Under ``REPCOACH_TIME_SCALE`` the session clock runs faster
+and real waits shrink with it.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ from repcoach.session import (
     Skip,
     Undo,
     WorkStep,
+    clock_speed,
+    wait_until,
 )
+from repcoach.session.deadline import COARSE_MARGIN
 from repcoach.units import Unit, format_weight
 
 REFRESH_SECONDS = 0.25
@@ -66,7 +71,6 @@ class SessionRunner:
     catalogue: Catalogue
     advisor: BellAdvisor
     unit: Unit
-    time_scale: float = 1.0
 
     def run(self) -> bool:
         """Run to the end; True when the session finished, False when the user quit."""
@@ -179,17 +183,22 @@ class SessionRunner:
         self.console.print(f"[dim]{REST_KEYS}[/dim]")
         pending = list(self.live.engine.cue_times())
         end = pending[-1] if pending else None
+        clock = self.live.engine.clock
+        speed = clock_speed(clock)
         with self._countdown() as live:
             while isinstance(state := self.live.state, Rest):
-                now = self.live.engine.clock.now()
+                now = clock.now()
                 for deadline in [cue for cue in pending if cue <= now]:
                     pending.remove(deadline)
                     self.cues.beep()
                 if live is not None:
                     live.update(self._countdown_view(state))
-                wake = min([*pending, now + REFRESH_SECONDS])
-                typed = self._poll(max(0.0, wake - now) / self.time_scale)
+                next_cue = pending[0] if pending else None
+                wake = min(pending[:1] + [now + REFRESH_SECONDS])
+                typed = self._poll(max(0.0, (wake - now) / speed - COARSE_MARGIN))
                 if typed is None:
+                    if next_cue is not None and next_cue <= wake:
+                        wait_until(clock, next_cue)  # the last few ms, exactly as bench/cue_timing.py measures
                     continue
                 command = typed.strip().lower()
                 if command == "":

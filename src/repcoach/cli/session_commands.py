@@ -55,7 +55,6 @@ def _profile(store: Store, lines: LineInput) -> ProfileRecord:
 
 
 def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineInput, voice: bool) -> None:
-    scale = time_scale(os.environ)
     catalogue = load_catalogue()
     runner = SessionRunner(
         live=live,
@@ -65,7 +64,6 @@ def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineI
         catalogue=catalogue,
         advisor=BellAdvisor(profile, store.last_weights(profile.id, before=live.record.started_at)),
         unit=profile.units,
-        time_scale=scale,
     )
     if runner.run():
         console.print(summary_table(live, catalogue, profile.units))
