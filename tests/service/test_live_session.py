@@ -27,9 +27,14 @@ def wall() -> WallClock:
 
 
 @pytest.fixture
-def live(store, wall) -> LiveSession:
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def live(store, wall, clock) -> LiveSession:
     profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8, 12])
-    return LiveSession.start(store, profile, Program.compose(get_builtin_plan("kettlebell-back")), FakeClock(), wall)
+    return LiveSession.start(store, profile, Program.compose(get_builtin_plan("kettlebell-back")), clock, wall)
 
 
 def resumed(live: LiveSession, wall: WallClock) -> LiveSession:
@@ -93,3 +98,31 @@ def test_reaching_the_end_marks_the_stored_session_finished(live, wall):
     assert isinstance(live.state, Finished)
     assert live.store.get_session(live.record.id).finished_at == wall.now
     assert live.store.unfinished_session(live.record.profile_id) is None
+
+
+def test_a_set_starts_when_the_rest_before_it_ends_and_finishes_when_logged(live, wall, clock):
+    start = wall.now
+    wall.now += timedelta(seconds=40)
+    live.apply(SetDone(reps=8))  # renegade row: from the start of the session
+    wall.now += timedelta(seconds=35)
+    live.apply(SetDone(reps=8))  # Romanian deadlift right after it; a 90 s rest begins
+    wall.now += timedelta(seconds=150)
+    clock.advance(150)
+    live.apply(SetDone(reps=8))  # halo: began when the rest ended
+    times = [(s.started_at - start, s.finished_at - start) for s in live.store.sets(live.record.id)]
+    assert times == [
+        (timedelta(0), timedelta(seconds=40)),
+        (timedelta(seconds=40), timedelta(seconds=75)),
+        (timedelta(seconds=165), timedelta(seconds=225)),
+    ]
+
+
+def test_ending_a_rest_early_starts_the_next_set_at_once(live, wall):
+    live.apply(SetDone(reps=8))
+    live.apply(SetDone(reps=8))
+    wall.now += timedelta(seconds=20)
+    live.apply(EndRest())
+    ended = wall.now
+    wall.now += timedelta(seconds=30)
+    live.apply(SetDone(reps=8))
+    assert live.store.sets(live.record.id)[-1].started_at == ended

@@ -4,6 +4,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
+from repcoach.store import open_store
 from repcoach.store.database import connect, downgrade, migrate
 from repcoach.store.models import Base
 
@@ -29,3 +30,19 @@ def test_the_first_migration_can_be_taken_back(store_url):
     downgrade(engine, "base")
     assert set(inspect(create_engine(engine.url)).get_table_names()) <= {"alembic_version"}
     engine.dispose()
+
+
+def test_a_database_made_by_the_first_schema_upgrades_and_keeps_its_sets(sqlite_url):
+    engine = connect(sqlite_url)
+    downgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO profiles (id, name, units, experience, created_at) VALUES (1, 'me', 'kg', 'beginner', "
+            "'2026-11-24 18:00:00')"
+        )
+    migrate(engine)
+    columns = {column["name"] for column in inspect(engine).get_columns("logged_sets")}
+    engine.dispose()
+    assert "started_at" in columns
+    with open_store(sqlite_url) as store:
+        assert store.get_profile().units == "kg"

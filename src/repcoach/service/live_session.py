@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from repcoach.session import (
     AnotherRound,
@@ -60,6 +60,7 @@ class LiveSession:
         self._wall = wall
         self._undoable_seqs: list[int] = []
         self.last_sets: dict[tuple[str, str | None], LastSet] = {}
+        self._step_began = wall()
 
     @classmethod
     def start(
@@ -92,6 +93,7 @@ class LiveSession:
             live.last_sets[(logged.exercise_id, logged.side)] = LastSet(
                 logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg
             )
+        live._note_step_start(wall())
         return live
 
     @property
@@ -120,6 +122,7 @@ class LiveSession:
             self._rebuild()
             raise
         self._track(recorded, stored.seq)
+        self._note_step_start(at)
         if isinstance(recorded, SetDone) and applied.step is not None:
             self.last_sets[(applied.step.move.exercise, applied.step.side)] = LastSet(
                 recorded.reps, recorded.hold_seconds, recorded.rir, recorded.weight_kg
@@ -127,6 +130,11 @@ class LiveSession:
         if isinstance(self.engine.state, Finished):
             self.store.finish_session(self.record.id, at)
         return applied
+
+    def _note_step_start(self, at: datetime) -> None:
+        """Remember when the coming work step begins: now, or when the rest now running ends."""
+        state = self.engine.state
+        self._step_began = at + timedelta(seconds=state.remaining) if isinstance(state, Rest) else at
 
     def _track(self, event: Event, seq: int) -> None:
         if isinstance(event, _UNDOABLE):
@@ -153,6 +161,7 @@ class LiveSession:
             hold_seconds=event.hold_seconds,
             weight_kg=event.weight_kg,
             rir=event.rir,
+            started_at=self._step_began,
             finished_at=at,
         )
 

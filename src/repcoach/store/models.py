@@ -101,4 +101,5 @@ class LoggedSet(Base):
     weight_kg: Mapped[float | None] = mapped_column(Float)
     rir: Mapped[int | None] = mapped_column(Integer)
     finished_at: Mapped[datetime]
+    started_at: Mapped[datetime | None]
     client_id: Mapped[str | None] = mapped_column(String(64), unique=True)

@@ -37,6 +37,8 @@ class NewSet:
     weight_kg: float | None
     rir: int | None
     finished_at: datetime
+    started_at: datetime | None = None
+    """When the step began: the end of the rest before it, or the moment it came up."""
     client_id: str | None = None
     """An idempotency key chosen by the client that logged the set."""
 
