@@ -130,3 +130,18 @@ def test_a_bad_time_scale_is_refused(repcoach):
     result = repcoach("run", "--no-voice", input=script(*SETUP), env={"REPCOACH_TIME_SCALE": "fast"})
     assert result.exit_code == 1
     assert "REPCOACH_TIME_SCALE: must be a number above 0, got 'fast'" in result.stderr
+
+
+def test_run_offers_to_continue_an_unfinished_session_instead_of_starting_over(repcoach, db_file):
+    fast = {"REPCOACH_TIME_SCALE": "2000"}
+    repcoach("run", "--no-voice", input=script(*SETUP, "", "q"), env=fast)
+    continued = repcoach("run", "--no-voice", input=script("y", "", "q"), env=fast)
+    assert "You have an unfinished session (Kettlebell back workout). Continue it instead?" in continued.stdout
+    assert "ROMANIAN DEADLIFT" in continued.stdout
+    [session] = sets_in(db_file)
+    assert [s.exercise_id for s in session.sets] == ["renegade-row", "romanian-deadlift"]
+
+    repcoach("run", "--no-voice", input=script("n", "q"), env=fast)
+    newest, older = sets_in(db_file)
+    assert newest.sets == () and newest.finished_at is None
+    assert older.finished_at == older.sets[-1].finished_at  # closed at its last set, not at its start

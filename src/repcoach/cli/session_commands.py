@@ -109,7 +109,8 @@ def run(
             live = LiveSession.resume(store, unfinished, _clock(time_scale(os.environ)))
         else:
             if unfinished is not None:
-                store.finish_session(unfinished.id, unfinished.started_at)
+                last_events = store.events(unfinished.id)[-1:]
+                store.finish_session(unfinished.id, last_events[0].at if last_events else unfinished.started_at)
             live = LiveSession.start(store, profile, program, _clock(time_scale(os.environ)))
         _guide(live, store, profile, lines, voice)
 
