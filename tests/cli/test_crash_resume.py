@@ -76,3 +76,16 @@ def test_a_session_killed_during_a_rest_resumes_in_that_rest_with_the_time_left(
     resumed.expect("HALO")
     resumed.type("q")
     assert resumed.finish() == 0
+
+
+def test_a_rest_can_be_paused_and_resumed_from_the_terminal(tmp_path, environment):
+    environment["REPCOACH_TIME_SCALE"] = "1"
+    run = start_and_log(tmp_path, environment, ["", ""])
+    run.expect("Rest 90 s")
+    run.type("p")
+    run.expect("Paused — the rest clock is stopped. Enter to resume.")
+    run.type("")
+    run.type("")  # resumed; Enter again ends the rest
+    run.expect("HALO")
+    run.type("q")
+    assert run.finish() == 0
