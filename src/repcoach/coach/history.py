@@ -1,0 +1,27 @@
+"""What coaching rules read: the user's logged sets as plain values, free of the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class LoggedSet:
+    """One set the user did, in repcoach or imported from another app."""
+
+    exercise_id: str
+    session_id: str
+    finished_at: datetime
+    """Timezone-aware."""
+    reps: int | None
+    rir: int | None
+    """Reps in reserve the user reported; None when not rated."""
+    weight_kg: float | None
+    """None for bodyweight."""
+    hold_seconds: int | None = None
+    side: str | None = None
+    round: int = 1
+    reps_target_low: int | None = None
+    reps_target_high: int | None = None
+    plan_id: str | None = None
