@@ -120,3 +120,30 @@ def test_a_sqlite_path_under_a_file_says_which_folder_cannot_be_made(tmp_path):
     blocker.write_text("")
     with pytest.raises(StoreError, match=f"Cannot create the folder {blocker} for the database"):
         open_store(f"sqlite:///{blocker}/repcoach.db")
+
+
+def test_a_workout_logged_outside_a_session_is_stored_whole_and_finished(store):
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8])
+    sets = [a_set("bench-press", reps=8, weight=60.0, at=T0 + timedelta(minutes=i)) for i in range(3)]
+    workout = store.record_workout(profile.id, "Chest day", sets, T0, T0 + timedelta(minutes=3))
+    assert workout.finished_at == T0 + timedelta(minutes=3)
+    assert [(s.exercise_id, s.reps, s.weight_kg, s.event_seq) for s in workout.sets] == [
+        ("bench-press", 8, 60.0, 1),
+        ("bench-press", 8, 60.0, 2),
+        ("bench-press", 8, 60.0, 3),
+    ]
+    assert store.unfinished_session(profile.id) is None
+
+
+def test_a_workout_with_one_bad_set_stores_nothing(store):
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8])
+    with pytest.raises(StoreError, match="The workout could not be saved"):
+        store.record_workout(profile.id, "Chest day", [a_set(reps=8), a_set(reps=-1)], T0, T0)
+    assert store.list_sessions(profile.id) == []
+
+
+def test_sets_between_two_times_come_oldest_first_and_exclude_the_end(store, session):
+    for minutes in (30, 0, 60):
+        store.append_event(session.id, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=minutes)))
+    found = store.sets_between(session.profile_id, T0, T0 + timedelta(minutes=60))
+    assert [s.finished_at - T0 for s in found] == [timedelta(0), timedelta(minutes=30)]

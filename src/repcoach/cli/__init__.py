@@ -3,7 +3,7 @@
 Each ``*_commands`` module attaches its commands to :data:`app` when imported.
 """
 
-from repcoach.cli import plan_commands, session_commands  # noqa: F401  (register commands)
+from repcoach.cli import log_command, plan_commands, session_commands  # noqa: F401  (register commands)
 from repcoach.cli.app import app
 
 

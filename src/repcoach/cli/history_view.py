@@ -41,7 +41,7 @@ def _heading(session: SessionRecord) -> str:
 
 
 def _sets_table(sets: Sequence[SetRecord], catalogue: Catalogue, unit: Unit) -> Table:
-    table = Table("Move", "Reps", "RIR", "Bell", box=None, padding=(0, 2), pad_edge=True)
+    table = Table("Move", "Reps", "RIR", "Load", box=None, padding=(0, 2), pad_edge=True)
     order = {move: index for index, move in reversed(list(enumerate(map(_move_and_side, sets))))}
     by_first_appearance = sorted(sets, key=lambda logged: order[_move_and_side(logged)])
     for (exercise_id, side), group in groupby(by_first_appearance, key=_move_and_side):

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from repcoach.cli.terminal import LineInput
 from repcoach.coach import EXPERIENCE_LEVELS, Experience
+from repcoach.store import ProfileRecord, Store
 from repcoach.units import Unit, format_weight, parse_weights
 
 T = TypeVar("T")
@@ -79,3 +80,13 @@ def ask_profile(
         parse_experience,
     )
     return unit, bells, level
+
+
+def ensure_profile(store: Store, console: Console, lines: LineInput) -> ProfileRecord:
+    """The user's profile, asking the three first-run questions when there is none yet."""
+    profile = store.get_profile()
+    if profile is not None:
+        return profile
+    console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
+    unit, bells, level = ask_profile(console, lines)
+    return store.save_profile(units=unit, experience=level, bells_kg=bells)

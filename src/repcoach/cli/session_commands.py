@@ -12,7 +12,7 @@ from rich.console import Console
 from repcoach.cli.app import app
 from repcoach.cli.history_view import history_view
 from repcoach.cli.plan_commands import resolve_plan
-from repcoach.cli.questions import ask, ask_profile
+from repcoach.cli.questions import ask, ask_profile, ensure_profile
 from repcoach.cli.runner import SessionRunner, summary_table
 from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.errors import InvalidInput, Problem, RepcoachError
@@ -42,16 +42,6 @@ def time_scale(environ: Mapping[str, str]) -> float:
 
 def _clock(scale: float) -> Clock:
     return MonotonicClock() if scale == 1.0 else ScaledClock(scale)
-
-
-def _profile(store: Store, lines: LineInput) -> ProfileRecord:
-    """The user's profile, asking the three first-run questions when there is none yet."""
-    profile = store.get_profile()
-    if profile is not None:
-        return profile
-    console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
-    unit, bells, level = ask_profile(console, lines)
-    return store.save_profile(units=unit, experience=level, bells_kg=bells)
 
 
 def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineInput, voice: bool) -> None:
@@ -103,7 +93,7 @@ def run(
     program = Program.compose(main, warm, [resolve_plan(other) for other in paired or []])
     with ctx.obj.open_store() as store:
         lines = ctx.obj.lines
-        profile = _profile(store, lines)
+        profile = ensure_profile(store, console, lines)
         unfinished = store.unfinished_session(profile.id)
         if unfinished is not None and _resume_instead(unfinished.title, lines):
             live = LiveSession.resume(store, unfinished, _clock(time_scale(os.environ)))

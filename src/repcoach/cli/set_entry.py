@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from repcoach.units import Unit, parse_weight
@@ -43,3 +44,23 @@ def parse_set_entry(text: str, unit: Unit) -> SetEntry:
         rir=numbers[1] if len(numbers) > 1 else None,
         weight_kg=weight,
     )
+
+
+_SETS_BY_REPS = re.compile(r"^\s*(\d+)\s*[x×*]\s*(\d+)\s*$", re.IGNORECASE)
+
+
+def parse_sets(text: str) -> list[int]:
+    """Reps per set as people write them: ``3x8`` (three sets of eight), ``3×8``, or ``8,8,6``.
+
+    Raises:
+        ValueError: a sentence saying what to write instead.
+    """
+    if matched := _SETS_BY_REPS.match(text):
+        count, reps = int(matched[1]), int(matched[2])
+        if not 1 <= count <= 50:
+            raise ValueError(f"{count} sets is not a workout; write 1 to 50 sets, like 3x8")
+        return [reps] * count
+    parts = [part.strip() for part in text.split(",")]
+    if all(part.isdigit() for part in parts) and parts:
+        return [int(part) for part in parts]
+    raise ValueError(f"'{text}' is not a set count; write sets x reps like 3x8, or reps per set like 8,8,6")

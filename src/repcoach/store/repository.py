@@ -185,9 +185,55 @@ class Store:
                         delete(LoggedSet).where(LoggedSet.session_id == session_id, LoggedSet.event_seq == undo_seq)
                     )
         except IntegrityError as error:
-            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-            raise StoreError(f"The set could not be saved: {reason}") from error
+            raise _refused("The set", error) from error
         return EventRecord(session_id, seq, kind, payload, at)
+
+    def record_workout(
+        self, profile_id: int, title: str, sets: Sequence[NewSet], started_at: datetime, finished_at: datetime
+    ) -> SessionRecord:
+        """Store a finished workout done outside a guided session, with all its sets, in one transaction.
+
+        Each set gets a ``set_done`` event, as a guided set has, so every session reads alike.
+
+        Raises:
+            StoreError: a set breaks a rule; nothing of the workout is stored.
+        """
+        row = WorkoutSession(
+            id=uuid.uuid4().hex,
+            profile_id=profile_id,
+            title=title,
+            plan_ids=[],
+            program={},
+            started_at=started_at,
+            finished_at=finished_at,
+        )
+        try:
+            with self._unit_of_work() as db:
+                db.add(row)
+                db.flush()
+                for seq, new_set in enumerate(sets, start=1):
+                    db.add(
+                        SessionEvent(session_id=row.id, seq=seq, kind="set_done", payload={}, at=new_set.finished_at)
+                    )
+                    db.add(LoggedSet(session_id=row.id, event_seq=seq, **asdict(new_set)))
+        except IntegrityError as error:
+            raise _refused("The workout", error) from error
+        return _session_record(row, tuple(self.sets(row.id)))
+
+    def sets_between(self, profile_id: int, start: datetime, end: datetime) -> list[SetRecord]:
+        """Every set the user finished in ``[start, end)``, oldest first."""
+        query = (
+            select(LoggedSet)
+            .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
+            .where(
+                WorkoutSession.profile_id == profile_id,
+                LoggedSet.finished_at >= start,
+                LoggedSet.finished_at < end,
+            )
+            .order_by(LoggedSet.finished_at, LoggedSet.id)
+        )
+        with self._unit_of_work() as db:
+            return [_set_record(row) for row in db.scalars(query)]
 
     def events(self, session_id: str) -> list[EventRecord]:
         """A session's events in the order they happened."""
@@ -213,6 +259,12 @@ class Store:
             query = query.where(LoggedSet.finished_at < before)
         with self._unit_of_work() as db:
             return {exercise: cast(float, weight) for exercise, weight in db.execute(query)}
+
+
+def _refused(what: str, error: IntegrityError) -> StoreError:
+    """A write the database refused for breaking a rule (negative reps, a repeated id), as a sentence."""
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    return StoreError(f"{what} could not be saved: {reason}")
 
 
 def _profile_record(db: Session, profile: Profile) -> ProfileRecord:
