@@ -1,0 +1,1 @@
+"""Edges that read and write files: calendar export, plots (and imports, later)."""
