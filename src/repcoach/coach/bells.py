@@ -27,6 +27,13 @@ _POINT_IN_GUIDE: dict[Experience, float] = {"beginner": 0.0, "intermediate": 0.5
 """Where in the guide's range each level aims: its low end, middle or high end."""
 
 
+_LIFTER: dict[Experience, str] = {
+    "beginner": "a beginner",
+    "intermediate": "an intermediate lifter",
+    "advanced": "an advanced lifter",
+}
+
+
 @dataclass(frozen=True)
 class BellChoice:
     """A bell for one move and why."""
@@ -67,7 +74,7 @@ def choose_bell(
         aim = low + (high - low) * _POINT_IN_GUIDE[experience]
         inside = [bell for bell in bells if low * (1 - GUIDE_TOLERANCE) <= bell <= high * (1 + GUIDE_TOLERANCE)]
         pick = min(inside or bells, key=lambda bell: (round(abs(bell - aim), 6), bell))
-        return BellChoice(pick, f"your bell closest to the plan's {load} guide ({guide}) for a {experience}")
+        return BellChoice(pick, f"your bell closest to the plan's {load} guide ({guide}) for {_LIFTER[experience]}")
     assert load is not None
     scale = LOAD_CLASSES.index(load) - 1  # "light" is 0, "heavy" is len - 2; between two, the lighter
     position = scale / (len(LOAD_CLASSES) - 2) * (len(bells) - 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from repcoach.coach.history import LoggedSet
 
@@ -45,9 +45,12 @@ def weekly_volume(sets: Sequence[LoggedSet], key: Callable[[LoggedSet], str | No
 
 
 def best_sets(sets: Sequence[LoggedSet], limit: int = 3) -> list[LoggedSet]:
-    """The heaviest sets, most reps first among equal loads; the earliest wins a tie."""
-    ranked = sorted(
-        (logged for logged in sets if logged.reps),
-        key=lambda logged: (-(logged.weight_kg or 0.0), -(logged.reps or 0), logged.finished_at),
-    )
-    return ranked[:limit]
+    """Each session's best set, the best sessions first: heaviest, then most reps, then earliest."""
+    best: dict[str, LoggedSet] = {}
+    for logged in sorted((logged for logged in sets if logged.reps), key=_strength_order):
+        best.setdefault(logged.session_id, logged)
+    return sorted(best.values(), key=_strength_order)[:limit]
+
+
+def _strength_order(logged: LoggedSet) -> tuple[float, int, datetime]:
+    return -(logged.weight_kg or 0.0), -(logged.reps or 0), logged.finished_at
