@@ -81,14 +81,6 @@ def test_times_come_back_in_utc_whatever_zone_they_were_given_in(store, session)
     assert store.events(session.id)[0].at.tzinfo == UTC
 
 
-def test_the_last_weight_of_each_move_feeds_the_next_session(store, session):
-    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("halo", weight=8.0, at=T0))
-    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("halo", weight=12.0, at=T0 + timedelta(1)))
-    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("goblet-squat", weight=None))
-    assert store.last_weights(session.profile_id) == {"halo": 12.0}
-    assert store.last_weights(session.profile_id, before=T0 + timedelta(hours=1)) == {"halo": 8.0}
-
-
 def test_every_logged_set_is_on_disk_at_once_for_another_reader(sqlite_url):
     with open_store(sqlite_url) as writer, open_store(sqlite_url) as reader:
         profile = writer.save_profile(units="kg", experience="beginner", bells_kg=[8])

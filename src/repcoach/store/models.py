@@ -31,7 +31,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON}
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON}
 
 
 class Profile(Base):
@@ -42,6 +42,12 @@ class Profile(Base):
     units: Mapped[str] = mapped_column(String(2))
     experience: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime]
+    preferred_days: Mapped[list[int] | None] = mapped_column(JSON)
+    """Weekdays the user likes to train on, 0 = Monday."""
+    preferred_time: Mapped[str | None] = mapped_column(String(5))
+    """``HH:MM``, local."""
+    time_zone: Mapped[str | None] = mapped_column(String(64))
+    """An IANA zone name, e.g. ``Europe/Berlin``."""
 
 
 class Bell(Base):

@@ -9,6 +9,10 @@ from typing import Any
 from repcoach.coach import Experience
 from repcoach.units import Unit
 
+DEFAULT_DAYS = (0, 2, 4)
+"""Monday, Wednesday, Friday: three sessions a week, each 48 h or more apart."""
+DEFAULT_TIME = "18:00"
+
 
 @dataclass(frozen=True)
 class ProfileRecord:
@@ -19,6 +23,11 @@ class ProfileRecord:
     bells_kg: tuple[float, ...]
     """The kettlebells the user owns, lightest first."""
     created_at: datetime
+    preferred_days: tuple[int, ...] = DEFAULT_DAYS
+    """Weekdays to train on, 0 = Monday."""
+    preferred_time: str = DEFAULT_TIME
+    """``HH:MM`` local time."""
+    time_zone: str = "UTC"
 
 
 @dataclass(frozen=True)

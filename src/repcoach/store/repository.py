@@ -18,7 +18,15 @@ from repcoach.coach import EXPERIENCE_LEVELS, Experience
 from repcoach.errors import StoreError
 from repcoach.store.database import connect
 from repcoach.store.models import Bell, LoggedSet, Profile, SessionEvent, WorkoutSession
-from repcoach.store.records import EventRecord, NewSet, ProfileRecord, SessionRecord, SetRecord
+from repcoach.store.records import (
+    DEFAULT_DAYS,
+    DEFAULT_TIME,
+    EventRecord,
+    NewSet,
+    ProfileRecord,
+    SessionRecord,
+    SetRecord,
+)
 from repcoach.units import Unit
 
 _NEW_SET_FIELDS = [field.name for field in fields(NewSet)]
@@ -86,6 +94,20 @@ class Store:
                 profile.units, profile.experience, profile.name = units, experience, name
             db.execute(delete(Bell).where(Bell.profile_id == profile.id))
             db.add_all(Bell(profile_id=profile.id, weight_kg=float(kg)) for kg in sorted(set(bells_kg)))
+            db.flush()
+            return _profile_record(db, profile)
+
+    def save_preferences(self, days: Sequence[int], at: str, time_zone: str) -> ProfileRecord:
+        """Set when the user likes to train: weekdays (0 = Monday), ``HH:MM`` and an IANA zone name.
+
+        Raises:
+            StoreError: there is no profile yet.
+        """
+        with self._unit_of_work() as db:
+            profile = db.scalars(select(Profile).order_by(Profile.id).limit(1)).first()
+            if profile is None:
+                raise StoreError("There is no profile yet: run 'repcoach setup' first.")
+            profile.preferred_days, profile.preferred_time, profile.time_zone = sorted(set(days)), at, time_zone
             db.flush()
             return _profile_record(db, profile)
 
@@ -247,19 +269,6 @@ class Store:
         with self._unit_of_work() as db:
             return [_set_record(row) for row in db.scalars(query)]
 
-    def last_weights(self, profile_id: int, before: datetime | None = None) -> dict[str, float]:
-        """The bell last logged for each exercise (before ``before``, when given)."""
-        query = (
-            select(LoggedSet.exercise_id, LoggedSet.weight_kg)
-            .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-            .where(WorkoutSession.profile_id == profile_id, LoggedSet.weight_kg.is_not(None))
-            .order_by(LoggedSet.finished_at)
-        )
-        if before is not None:
-            query = query.where(LoggedSet.finished_at < before)
-        with self._unit_of_work() as db:
-            return {exercise: cast(float, weight) for exercise, weight in db.execute(query)}
-
 
 def _refused(what: str, error: IntegrityError) -> StoreError:
     """A write the database refused for breaking a rule (negative reps, a repeated id), as a sentence."""
@@ -276,6 +285,9 @@ def _profile_record(db: Session, profile: Profile) -> ProfileRecord:
         experience=cast(Experience, profile.experience),
         bells_kg=tuple(bells),
         created_at=profile.created_at,
+        preferred_days=tuple(profile.preferred_days or DEFAULT_DAYS),
+        preferred_time=profile.preferred_time or DEFAULT_TIME,
+        time_zone=profile.time_zone or "UTC",
     )
 
 
