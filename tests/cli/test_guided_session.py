@@ -40,9 +40,9 @@ def test_the_first_run_asks_three_questions_and_advises_bells_from_them(repcoach
     result = repcoach("run", "kettlebell-back", "--no-voice", input=script("lb", "10 20 35", "advanced", "q"))
     assert result.exit_code == 0
     assert (
-        "Bell: 10 lb — your bell closest to the plan's light-medium guide (about 5-15 lb) for a advanced"
-        in " ".join(result.stdout.split())
-    )
+        "Bell: 10 lb — First time with Renegade row: start with 10 lb, your bell closest to the plan's "
+        "light-medium guide (about 5-15 lb) for an advanced lifter, for 6-10 reps."
+    ) in " ".join(result.stdout.replace("│", " ").split())
     with open_store(f"sqlite:///{db_file}") as store:
         profile = store.get_profile()
     assert (profile.units, profile.experience, len(profile.bells_kg)) == ("lb", "advanced", 3)

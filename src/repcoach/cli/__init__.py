@@ -3,7 +3,13 @@
 Each ``*_commands`` module attaches its commands to :data:`app` when imported.
 """
 
-from repcoach.cli import log_command, plan_commands, session_commands  # noqa: F401  (register commands)
+from repcoach.cli import (  # noqa: F401  (register commands)
+    coach_commands,
+    log_command,
+    plan_commands,
+    progress_commands,
+    session_commands,
+)
 from repcoach.cli.app import app
 
 

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import Annotated
+from collections.abc import Callable, Mapping
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
 from repcoach.cli.app import app
+from repcoach.cli.coach_commands import check_days
 from repcoach.cli.history_view import history_view
 from repcoach.cli.plan_commands import resolve_plan
-from repcoach.cli.questions import ask, ask_profile, ensure_profile
+from repcoach.cli.questions import ask, ask_profile, ensure_profile, parse_clock_time, parse_days
 from repcoach.cli.runner import SessionRunner, summary_table
 from repcoach.cli.terminal import CuePlayer, LineInput
+from repcoach.cli.zones import is_zone
 from repcoach.errors import InvalidInput, Problem, RepcoachError
 from repcoach.library import load_catalogue
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.live_session import LiveSession
+from repcoach.service.coaching import recent_history
+from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
 from repcoach.store import ProfileRecord, Store
 
 console = Console()
+T = TypeVar("T")
 
 DEFAULT_WARMUP = "upper-body-warmup"
 
@@ -52,7 +56,7 @@ def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineI
         lines=lines,
         cues=CuePlayer(console, voice=voice),
         catalogue=catalogue,
-        advisor=BellAdvisor(profile, store.last_weights(profile.id, before=live.record.started_at)),
+        advisor=BellAdvisor(profile, recent_history(store, profile.id, live.record.started_at), utc_now()),
         unit=profile.units,
     )
     if runner.run():
@@ -65,16 +69,38 @@ VoiceOption = Annotated[
 
 
 @app.command("setup")
-def setup(ctx: typer.Context) -> None:
-    """Set your units, the kettlebells you own and your experience level."""
+def setup(
+    ctx: typer.Context,
+    days: Annotated[str | None, typer.Option("--days", help="Training days, e.g. mon,wed,fri.")] = None,
+    at: Annotated[str | None, typer.Option("--time", help="Usual start time, e.g. 18:00.")] = None,
+    zone: Annotated[str | None, typer.Option("--tz", help="Time zone, e.g. Europe/Berlin.")] = None,
+) -> None:
+    """Set your units, bells and level (three questions), or with options your training days and time."""
     with ctx.obj.open_store() as store:
         current = store.get_profile()
-        answers = ask_profile(
-            console, ctx.obj.lines, (current.units, list(current.bells_kg), current.experience) if current else None
-        )
-        unit, bells, level = answers
-        store.save_profile(units=unit, experience=level, bells_kg=bells)
+        if days is None and at is None and zone is None and current is not None:
+            unit, bells, level = ask_profile(
+                console, ctx.obj.lines, (current.units, list(current.bells_kg), current.experience)
+            )
+            store.save_profile(units=unit, experience=level, bells_kg=bells)
+        elif days is None and at is None and zone is None:
+            ensure_profile(store, console, ctx.obj.lines)
+        else:
+            profile = ensure_profile(store, console, ctx.obj.lines)
+            chosen_days = _option(parse_days, days, "--days") if days else list(profile.preferred_days)
+            check_days(chosen_days)
+            chosen_time = _option(parse_clock_time, at, "--time") if at else profile.preferred_time
+            if zone is not None and not is_zone(zone):
+                raise InvalidInput([Problem(f"'{zone}' is not a time zone; write it like Europe/Berlin", field="--tz")])
+            store.save_preferences(chosen_days, chosen_time, zone or profile.time_zone)
     console.print("[green]Saved.[/green]")
+
+
+def _option(parse: Callable[[str], T], text: str, name: str) -> T:
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise InvalidInput([Problem(str(error), field=name)]) from None
 
 
 @app.command("run")

@@ -1,34 +1,61 @@
-"""The bell for each step of a live session, from the user's bells, level and history."""
+"""The bell for each step of a live session: next-weight advice from history, adjusted round by round."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from repcoach.coach import BellChoice, choose_bell
+from repcoach.coach import BellChoice, Recommendation, adjust_within_session, recommend_next
+from repcoach.coach.history import LoggedSet
+from repcoach.plan import LoadGuide, Move
+from repcoach.plan.ranges import IntRange
+from repcoach.service.coaching import as_logged
 from repcoach.service.live_session import LiveSession
 from repcoach.session import WorkStep
 from repcoach.store import ProfileRecord
 
 
-@dataclass(frozen=True)
+@dataclass
 class BellAdvisor:
-    """Advises a bell per move: today's last bell for it, else the last one in history, else the guide."""
+    """Advises a bell per step: after a round of a move today, the in-session adjustment or the same
+    bell; before it, the next-weight recommendation from the history before this session."""
 
     profile: ProfileRecord
-    history_kg: Mapping[str, float]
-    """The bell last logged for each exercise before this session."""
+    history: Sequence[LoggedSet]
+    """Sets logged before this session."""
+    now: datetime
+    _advice: dict[tuple[int, str], Recommendation] = field(default_factory=dict)
 
     def advise(self, step: WorkStep, live: LiveSession) -> BellChoice:
         """The bell for ``step``, with the reason."""
         move = step.move
-        today = [
-            last.weight_kg
-            for (exercise, _side), last in live.last_sets.items()
-            if exercise == move.exercise and last.weight_kg is not None
-        ]
-        last_used = today[-1] if today else self.history_kg.get(move.exercise)
-        guide = live.engine.program.segments[step.segment_index].loads.get(move.load) if move.load else None
-        return choose_bell(
-            move.load, guide, self.profile.bells_kg, self.profile.experience, self.profile.units, last_used
-        )
+        segment = live.engine.program.segments[step.segment_index]
+        advice = self.recommendation(move, segment.loads.get(move.load) if move.load else None, segment.rounds)
+        mixed = advice.first_round_kg is not None
+        today = [as_logged(record) for record in live.store.sets(live.record.id) if record.exercise_id == move.exercise]
+        if today:
+            adjusted = adjust_within_session(move, today, self.profile.bells_kg, self.profile.units)
+            if adjusted is not None:
+                return BellChoice(adjusted.weight_kg, adjusted.reason)
+            if not (mixed and step.round > 1):
+                return BellChoice(today[-1].weight_kg, "the same bell as your last round: it was on target")
+        if mixed and step.round == 1:
+            return BellChoice(advice.first_round_kg, advice.reason)
+        return BellChoice(advice.weight_kg, advice.reason)
+
+    def recommendation(self, move: Move, guide: LoadGuide | None, rounds: IntRange) -> Recommendation:
+        """The next-weight advice for ``move``, worked out once per session."""
+        key = (id(move), move.exercise)
+        if key not in self._advice:
+            self._advice[key] = recommend_next(
+                move,
+                self.history,
+                self.profile.bells_kg,
+                self.profile.experience,
+                self.profile.units,
+                self.now,
+                guide,
+                rounds,
+            )
+        return self._advice[key]

@@ -1,0 +1,73 @@
+"""The user's history from the store, in the form the coaching rules read."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from repcoach.coach.e1rm import set_e1rm
+from repcoach.coach.history import LoggedSet
+from repcoach.coach.schedule import Preferences
+from repcoach.io.plots import SessionPoint
+from repcoach.store import ProfileRecord, SetRecord, Store
+
+HISTORY_WEEKS = 12
+"""How far back coaching looks by default."""
+
+
+def as_logged(record: SetRecord) -> LoggedSet:
+    """A stored set as the coaching rules see it."""
+    return LoggedSet(
+        exercise_id=record.exercise_id,
+        session_id=record.session_id,
+        finished_at=record.finished_at,
+        reps=record.reps,
+        rir=record.rir,
+        weight_kg=record.weight_kg,
+        hold_seconds=record.hold_seconds,
+        side=record.side,
+        round=record.round,
+        reps_target_low=record.reps_target_low,
+        reps_target_high=record.reps_target_high,
+        plan_id=record.plan_id or None,
+    )
+
+
+def history(store: Store, profile_id: int, start: datetime, end: datetime) -> list[LoggedSet]:
+    """Every set finished in ``[start, end)``, oldest first."""
+    return [as_logged(record) for record in store.sets_between(profile_id, start, end)]
+
+
+def session_points(sets: Sequence[LoggedSet], exercise_id: str, zone: tzinfo, estimate: bool) -> list[SessionPoint]:
+    """One point per session with the move: its heaviest bell, best e1RM (when ``estimate``), rounds done."""
+    by_session: dict[str, list[LoggedSet]] = defaultdict(list)
+    for logged in sets:
+        if logged.exercise_id == exercise_id:
+            by_session[logged.session_id].append(logged)
+    points = []
+    for done in sorted(by_session.values(), key=lambda group: group[0].finished_at):
+        weights = [logged.weight_kg for logged in done if logged.weight_kg is not None]
+        estimates = [set_e1rm(logged) for logged in done] if estimate else []
+        rated = [value for value in estimates if value is not None]
+        points.append(
+            SessionPoint(
+                day=done[0].finished_at.astimezone(zone).date(),
+                weight_kg=max(weights) if weights else None,
+                e1rm_kg=max(rated) if rated else None,
+                rounds=max(logged.round for logged in done),
+            )
+        )
+    return points
+
+
+def preferences(profile: ProfileRecord) -> Preferences:
+    """The profile's training days, time and zone as the schedule reads them."""
+    hours, minutes = (int(part) for part in profile.preferred_time.split(":"))
+    return Preferences(frozenset(profile.preferred_days), time(hours, minutes), ZoneInfo(profile.time_zone))
+
+
+def recent_history(store: Store, profile_id: int, now: datetime, weeks: int = HISTORY_WEEKS) -> list[LoggedSet]:
+    """The sets of the last ``weeks`` weeks, enough for recovery, balance and progression."""
+    return history(store, profile_id, now - timedelta(weeks=weeks), now + timedelta(seconds=1))
