@@ -9,11 +9,9 @@ lowering instead.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from repcoach.coach.bell_sizes import buy_next_sentence, heavier_owned, lighter_owned, next_size_up, owned_bells
-from repcoach.coach.e1rm import reps_at
 from repcoach.coach.history import LoggedSet
 from repcoach.coach.recommendation import (
     CLEARLY_EASY,
@@ -21,8 +19,8 @@ from repcoach.coach.recommendation import (
     TEMPO_LEVER,
     Recommendation,
     describe,
-    lowest_e1rm,
     reps,
+    reps_predicted,
     sets_of,
 )
 from repcoach.plan import IntRange, Move
@@ -77,19 +75,16 @@ def adjust_within_session(
             f"{said}, far from the RIR {rir} target: go on to {target.high} reps in round {next_round}.",
         )
     up = heavier_owned(bell, bells) if bell is not None else None
-    estimate = lowest_e1rm(sets)
-    if up is not None and estimate is not None:
-        predicted = math.floor(reps_at(estimate, up, rir.low) + 1e-9)
-        if predicted >= target.low:
-            return Recommendation(
-                move.exercise,
-                "up",
-                up,
-                target,
-                None,
-                f"{said}, clearly light: use {format_weight(up, unit)} for round {next_round} "
-                f"(about {predicted} reps).",
-            )
+    predicted = reps_predicted(sets, up, rir.low)
+    if up is not None and predicted is not None and predicted >= target.low:
+        return Recommendation(
+            move.exercise,
+            "up",
+            up,
+            target,
+            None,
+            f"{said}, clearly light: use {format_weight(up, unit)} for round {next_round} (about {predicted} reps).",
+        )
     buy = next_size_up(bell, unit) if bell is not None else None
     if buy is not None and up is not None and buy >= up:
         buy = None  # the next size is owned, only too big a jump for now

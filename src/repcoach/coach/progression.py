@@ -20,7 +20,6 @@ After two weeks or more without the move, it restarts a bell lighter.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from datetime import datetime
 from statistics import median_low
@@ -35,7 +34,6 @@ from repcoach.coach.bell_sizes import (
     owned_bells,
 )
 from repcoach.coach.bells import Experience, choose_bell
-from repcoach.coach.e1rm import reps_at
 from repcoach.coach.history import LoggedSet
 from repcoach.coach.recommendation import (
     CLEARLY_EASY,
@@ -44,8 +42,8 @@ from repcoach.coach.recommendation import (
     Action,
     Recommendation,
     describe,
-    lowest_e1rm,
     reps,
+    reps_predicted,
     same_bell,
     sets_of,
 )
@@ -204,18 +202,16 @@ def _climb(
     fewest = rounds.low if rounds else None
     said = describe(working, bell, unit)
     up = heavier_owned(bell, bells) if bell is not None else None
-    estimate = lowest_e1rm(working)
-    if up is not None and estimate is not None:
-        predicted = math.floor(reps_at(estimate, up, rir.low) + 1e-9)
-        if predicted >= target.low:
-            return Recommendation(
-                move.exercise,
-                "up",
-                up,
-                target,
-                fewest,
-                f"{said}: move up to {format_weight(up, unit)}, where that effort predicts {predicted} reps.",
-            )
+    predicted = reps_predicted(working, up, rir.low)
+    if up is not None and predicted is not None and predicted >= target.low:
+        return Recommendation(
+            move.exercise,
+            "up",
+            up,
+            target,
+            fewest,
+            f"{said}: move up to {format_weight(up, unit)}, where that effort predicts {predicted} reps.",
+        )
     if up is not None and heavy and all(reps(s) >= target.low for s in heavy):
         return Recommendation(
             move.exercise,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from repcoach.coach.bell_sizes import SAME_BELL
-from repcoach.coach.e1rm import check_reps_and_rir, set_e1rm
+from repcoach.coach.e1rm import check_reps_and_rir, reps_at, set_e1rm
 from repcoach.coach.history import LoggedSet
 from repcoach.plan import IntRange, Move
 from repcoach.units import Unit, format_weight
@@ -78,6 +79,17 @@ def reps(logged: LoggedSet) -> int:
 def lowest_e1rm(sets: Sequence[LoggedSet]) -> float | None:
     """The most cautious estimate among ``sets``: one set's rating is noisy, so advice leans on the weakest."""
     return min((value for value in map(set_e1rm, sets) if value is not None), default=None)
+
+
+def reps_predicted(sets: Sequence[LoggedSet], bell_kg: float | None, rir: int) -> int | None:
+    """Whole reps Epley predicts with ``bell_kg`` stopping at ``rir``, from the weakest of ``sets``.
+
+    None when there is no bell to try or no set to estimate from.
+    """
+    estimate = lowest_e1rm(sets)
+    if bell_kg is None or estimate is None:
+        return None
+    return math.floor(reps_at(estimate, bell_kg, rir) + 1e-9)
 
 
 def describe(sets: Sequence[LoggedSet], weight_kg: float | None, unit: Unit) -> str:
