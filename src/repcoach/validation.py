@@ -94,9 +94,9 @@ def sentence(detail: ErrorDetails) -> str:
         case "string_type":
             return f'give text in quotes, like "a" (got {given!r})'
         case "greater_than_equal":
-            return f"must be {ctx['ge']} or more (got {given!r})"
+            return f"must be {ctx['ge']:g} or more (got {given!r})"
         case "greater_than":
-            return f"must be more than {ctx['gt']} (got {given!r})"
+            return f"must be more than {ctx['gt']:g} (got {given!r})"
     message = detail["msg"].removeprefix("Value error, ")
     return f"{message} (got {given!r})" if kind.endswith(("_type", "_parsing")) else message
 

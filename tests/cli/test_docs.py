@@ -13,7 +13,7 @@ COMMANDS = sorted(command.name or command.callback.__name__ for command in app.r
 def test_the_commands_are_the_ones_the_readme_tours():
     assert COMMANDS == [
         "balance", "calendar", "check", "exercises", "explain", "history", "log", "next",
-        "next-weights", "plans", "plot", "resume", "run", "setup", "show", "stats",
+        "next-weights", "plans", "plot", "resume", "run", "serve", "setup", "show", "stats",
     ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from repcoach.cli import (  # noqa: F401  (register commands)
     log_command,
     plan_commands,
     progress_commands,
+    serve_command,
     session_commands,
 )
 from repcoach.cli.app import app

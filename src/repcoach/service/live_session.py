@@ -101,9 +101,10 @@ class LiveSession:
         """The engine's current step (work, rest, round choice or finished)."""
         return self.engine.state
 
-    def apply(self, event: Event) -> AppliedEvent:
+    def apply(self, event: Event, client_id: str | None = None) -> AppliedEvent:
         """Apply ``event`` to the engine and store what the engine recorded (a ``Skip`` in a rest is
-        recorded as ``EndRest``); a set is committed before this returns.
+        recorded as ``EndRest``); a set is committed before this returns, under ``client_id`` when
+        the client gave one (a key that makes sending it twice harmless).
 
         Raises:
             EngineError: the event is not allowed now; nothing is stored.
@@ -113,7 +114,7 @@ class LiveSession:
         if recorded is None:
             return applied
         at = self._wall()
-        new_set = self._new_set(recorded, applied.step, at) if isinstance(recorded, SetDone) else None
+        new_set = self._new_set(recorded, applied.step, at, client_id) if isinstance(recorded, SetDone) else None
         undo_seq = self._undoable_seqs[-1] if isinstance(recorded, Undo) and self._undoable_seqs else None
         kind, payload = _split(event_to_dict(recorded))
         try:
@@ -146,7 +147,7 @@ class LiveSession:
         """After a failed write, return the engine to what the store holds."""
         self.engine = LiveSession.resume(self.store, self.record, self.engine.clock, self._wall).engine
 
-    def _new_set(self, event: SetDone, step: WorkStep | None, at: datetime) -> NewSet:
+    def _new_set(self, event: SetDone, step: WorkStep | None, at: datetime, client_id: str | None) -> NewSet:
         assert step is not None, "a set is always done at a work step"
         move = step.move
         return NewSet(
@@ -163,6 +164,7 @@ class LiveSession:
             rir=event.rir,
             started_at=self._step_began,
             finished_at=at,
+            client_id=client_id,
         )
 
 

@@ -257,6 +257,12 @@ class Store:
         with self._unit_of_work() as db:
             return [_set_record(row) for row in db.scalars(query)]
 
+    def set_by_client_id(self, client_id: str) -> SetRecord | None:
+        """The set a client logged under ``client_id``, if it is stored."""
+        with self._unit_of_work() as db:
+            row = db.scalars(select(LoggedSet).where(LoggedSet.client_id == client_id)).first()
+            return _set_record(row) if row else None
+
     def events(self, session_id: str) -> list[EventRecord]:
         """A session's events in the order they happened."""
         query = select(SessionEvent).where(SessionEvent.session_id == session_id).order_by(SessionEvent.seq)

@@ -1,0 +1,26 @@
+"""Dependencies the routers share, as ``Annotated`` aliases."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from repcoach.store import ProfileRecord, Store
+from repcoach.web.errors import Conflict
+
+
+def get_store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def get_profile(store: Annotated[Store, Depends(get_store)]) -> ProfileRecord:
+    profile = store.get_profile()
+    if profile is None:
+        raise Conflict("Set up your profile first: PUT /api/v1/profile with units, experience and bells_kg.")
+    return profile
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+ProfileDep = Annotated[ProfileRecord, Depends(get_profile)]

@@ -1,0 +1,54 @@
+"""The user's profile: units, experience and the bells they own."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from repcoach.errors import InvalidInput, Problem
+from repcoach.store import ProfileRecord
+from repcoach.web.deps import ProfileDep, StoreDep
+
+router = APIRouter(tags=["profile"])
+
+
+class ProfileBody(BaseModel):
+    units: Literal["kg", "lb"]
+    experience: Literal["beginner", "intermediate", "advanced"]
+    bells_kg: list[float] = Field(max_length=50)
+    """The bells owned, in kg (the store's unit, whatever the user's)."""
+
+
+class ProfileView(ProfileBody):
+    preferred_days: list[int]
+    preferred_time: str
+    time_zone: str
+
+
+def _view(profile: ProfileRecord) -> ProfileView:
+    return ProfileView(
+        units=profile.units,
+        experience=profile.experience,
+        bells_kg=list(profile.bells_kg),
+        preferred_days=list(profile.preferred_days),
+        preferred_time=profile.preferred_time,
+        time_zone=profile.time_zone,
+    )
+
+
+@router.get("/profile")
+def read_profile(profile: ProfileDep) -> ProfileView:
+    """The profile, or 409 before it is set."""
+    return _view(profile)
+
+
+@router.put("/profile")
+def save_profile(body: ProfileBody, store: StoreDep) -> ProfileView:
+    """Create or replace the profile."""
+    try:
+        saved = store.save_profile(units=body.units, experience=body.experience, bells_kg=body.bells_kg)
+    except ValueError as error:
+        raise InvalidInput([Problem(str(error), field="bells_kg")]) from None
+    return _view(saved)

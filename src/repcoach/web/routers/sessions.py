@@ -1,0 +1,198 @@
+"""Sessions: start one, read where it stands, send what the user did, list past ones.
+
+The server keeps no session in memory: every request rebuilds it from the stored events
+(:meth:`LiveSession.resume`), with rest time from the wall clock, so a reload, a second
+device or a server restart all see the exact same step.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel, ConfigDict, Field
+
+from repcoach.library import load_catalogue
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.service.bell_advice import BellAdvisor
+from repcoach.service.coaching import recent_history
+from repcoach.service.live_session import LiveSession, utc_now
+from repcoach.session import (
+    AnotherRound,
+    EndRest,
+    EndRounds,
+    Event,
+    FinishSession,
+    MonotonicClock,
+    Program,
+    Rest,
+    RoundChoice,
+    SetDone,
+    Skip,
+    Undo,
+    WorkStep,
+)
+from repcoach.store import ProfileRecord, SessionRecord, Store
+from repcoach.web.deps import ProfileDep, StoreDep
+from repcoach.web.errors import Conflict
+
+router = APIRouter(tags=["sessions"])
+
+
+class StartBody(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    plan: str = "kettlebell-back"
+    warmup: bool = False
+    paired: list[str] = Field(default_factory=list, alias="with", max_length=3)
+
+
+class EventBody(BaseModel):
+    """What the user did. ``client_id`` makes a logged set idempotent: sent twice, stored once."""
+
+    kind: Literal["set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session"]
+    reps: int | None = Field(default=None, ge=0, le=1000)
+    rir: int | None = Field(default=None, ge=0, le=10)
+    weight_kg: float | None = Field(default=None, gt=0, le=500)
+    hold_seconds: int | None = Field(default=None, ge=0, le=3600)
+    client_id: str | None = Field(default=None, min_length=8, max_length=64)
+
+
+class WorkView(BaseModel):
+    exercise_id: str
+    name: str
+    side: str | None
+    target: str
+    round_label: str
+    block: str
+    bell_kg: float | None
+    bell_reason: str
+
+
+class RestView(BaseModel):
+    seconds: int
+    remaining: float
+    reason: str
+    next_exercise_id: str
+    next_name: str
+
+
+class ChoiceView(BaseModel):
+    round: int
+    rounds: str
+    rest_seconds: int
+
+
+class SessionView(BaseModel):
+    id: str
+    title: str
+    started_at: datetime
+    finished_at: datetime | None
+    phase: Literal["work", "rest", "choice", "finished"]
+    work: WorkView | None = None
+    rest: RestView | None = None
+    choice: ChoiceView | None = None
+    sets_logged: int
+    duplicate: bool = False
+    """True when the event was a set already stored under its ``client_id``: nothing was applied."""
+
+
+_EVENTS: dict[str, type[Event]] = {
+    "skip": Skip,
+    "end_rest": EndRest,
+    "undo": Undo,
+    "another_round": AnotherRound,
+    "end_rounds": EndRounds,
+    "finish_session": FinishSession,
+}
+
+
+@router.post("/sessions", status_code=201)
+def start_session(body: StartBody, store: StoreDep, profile: ProfileDep) -> SessionView:
+    """Start a session of a built-in plan, with its warm-up and paired plans if asked."""
+    if (open_one := store.unfinished_session(profile.id)) is not None:
+        raise Conflict(f"Session {open_one.id} ({open_one.title}) is not finished; continue or finish it first.")
+    main = get_builtin_plan(body.plan)
+    warm = get_builtin_plan(main.warmup or "upper-body-warmup") if body.warmup else None
+    program = Program.compose(main, warm, [get_builtin_plan(other) for other in body.paired])
+    live = LiveSession.start(store, profile, program, MonotonicClock())
+    return _view(live, profile)
+
+
+@router.get("/sessions")
+def list_sessions(store: StoreDep, profile: ProfileDep, limit: int = 20) -> list[SessionRecord]:
+    """Past sessions, newest first, each with its sets."""
+    return store.list_sessions(profile.id, limit=min(max(limit, 1), 100))
+
+
+@router.get("/sessions/{session_id}")
+def read_session(session_id: str, store: StoreDep, profile: ProfileDep) -> SessionView:
+    """Where the session stands now."""
+    return _view(_live(session_id, store, profile), profile)
+
+
+@router.post("/sessions/{session_id}/events")
+def send_event(session_id: str, body: EventBody, store: StoreDep, profile: ProfileDep) -> SessionView:
+    """Apply what the user did; a set is committed before the answer is sent."""
+    live = _live(session_id, store, profile)
+    if live.record.finished_at is not None:
+        raise Conflict("This session is finished; start a new one.")
+    if body.client_id is not None and store.set_by_client_id(body.client_id) is not None:
+        return _view(live, profile).model_copy(update={"duplicate": True})
+    if body.kind == "set_done":
+        event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
+    else:
+        event = _EVENTS[body.kind]()
+    live.apply(event, client_id=body.client_id)
+    return _view(live, profile)
+
+
+def _live(session_id: str, store: Store, profile: ProfileRecord) -> LiveSession:
+    record = store.get_session(session_id)
+    if record is None or record.profile_id != profile.id:
+        raise HTTPException(404, f"There is no session {session_id}.")
+    return LiveSession.resume(store, record, MonotonicClock())
+
+
+def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
+    record = live.store.get_session(live.record.id) or live.record
+    state = live.state
+    catalogue = load_catalogue()
+    view = SessionView(
+        id=record.id,
+        title=record.title,
+        started_at=record.started_at,
+        finished_at=record.finished_at,
+        phase="finished",
+        sets_logged=len(live.store.sets(record.id)),
+    )
+    if record.finished_at is not None:
+        return view
+    if isinstance(state, WorkStep):
+        advisor = BellAdvisor(profile, recent_history(live.store, profile.id, record.started_at), utc_now())
+        bell = advisor.advise(state, live)
+        work = WorkView(
+            exercise_id=state.move.exercise,
+            name=catalogue.get(state.move.exercise).name,
+            side=state.side,
+            target=state.move.target,
+            round_label=state.round_label,
+            block=state.block_name,
+            bell_kg=bell.weight_kg,
+            bell_reason=bell.reason,
+        )
+        return view.model_copy(update={"phase": "work", "work": work})
+    if isinstance(state, Rest):
+        rest = RestView(
+            seconds=state.seconds,
+            remaining=round(state.remaining, 3),
+            reason=state.reason,
+            next_exercise_id=state.next.move.exercise,
+            next_name=catalogue.get(state.next.move.exercise).name,
+        )
+        return view.model_copy(update={"phase": "rest", "rest": rest})
+    if isinstance(state, RoundChoice):
+        choice = ChoiceView(round=state.round, rounds=str(state.rounds), rest_seconds=state.rest_seconds)
+        return view.model_copy(update={"phase": "choice", "choice": choice})
+    return view

@@ -1,0 +1,127 @@
+"""The session API: what a phone sends during a workout, and what it is told."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+
+def event(client, session_id: str, kind: str, **fields):
+    response = client.post(f"/api/v1/sessions/{session_id}/events", json={"kind": kind, **fields})
+    assert response.status_code == 200, response.json()
+    return response.json()
+
+
+def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
+    response = ready.post("/api/v1/sessions", json={"plan": "kettlebell-back"})
+    assert response.status_code == 201
+    view = response.json()
+    assert view["phase"] == "work"
+    assert view["work"] | {"bell_reason": "…"} == {
+        "exercise_id": "renegade-row",
+        "name": "Renegade row",
+        "side": None,
+        "target": "6-10 reps",
+        "round_label": "Round 1 of 3-5",
+        "block": "Superset 1",
+        "bell_kg": 8.0,
+        "bell_reason": "…",
+    }
+    assert "First time with Renegade row" in view["work"]["bell_reason"]
+
+
+def test_sets_rests_undo_and_a_reload_follow_the_stored_events(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    event(ready, session, "set_done", reps=9, rir=1, weight_kg=8, client_id=uuid.uuid4().hex)
+    view = event(ready, session, "set_done", reps=8, rir=2, weight_kg=12, client_id=uuid.uuid4().hex)
+    assert view["phase"] == "rest"
+    assert (view["rest"]["seconds"], view["rest"]["reason"], view["rest"]["next_name"]) == (
+        90,
+        "after Superset 1",
+        "Halo",
+    )
+    reloaded = ready.get(f"/api/v1/sessions/{session}").json()
+    assert reloaded["phase"] == "rest" and 85 < reloaded["rest"]["remaining"] <= 90
+    assert event(ready, session, "undo")["work"]["exercise_id"] == "romanian-deadlift"
+    assert ready.get(f"/api/v1/sessions/{session}").json()["sets_logged"] == 1
+
+
+def test_a_set_sent_twice_with_the_same_client_id_is_stored_once(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    key = uuid.uuid4().hex
+    first = event(ready, session, "set_done", reps=10, rir=2, weight_kg=8, client_id=key)
+    again = event(ready, session, "set_done", reps=10, rir=2, weight_kg=8, client_id=key)
+    assert (first["duplicate"], again["duplicate"]) == (False, True)
+    assert again["sets_logged"] == 1 and again["work"]["exercise_id"] == "romanian-deadlift"
+
+
+def test_three_rounds_then_finish_is_one_finished_session_in_the_history(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    view = {}
+    for _ in range(15):
+        view = ready.get(f"/api/v1/sessions/{session}").json()
+        if view["phase"] == "rest":
+            event(ready, session, "end_rest")
+        view = event(ready, session, "set_done", reps=10, rir=2, weight_kg=8)
+    assert view["phase"] == "choice" and view["choice"] == {"round": 3, "rounds": "3-5", "rest_seconds": 120}
+    assert event(ready, session, "end_rounds")["phase"] == "finished"
+    [listed] = ready.get("/api/v1/sessions").json()
+    assert listed["finished_at"] is not None and len(listed["sets"]) == 15
+    refused = ready.post(f"/api/v1/sessions/{session}/events", json={"kind": "undo"})
+    assert (
+        refused.status_code == 409
+        and refused.json()["error"]["message"] == "This session is finished; start a new one."
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"),
+    [
+        ({"kind": "set_done", "reps": -1}, "reps", "must be 0 or more (got -1)"),
+        (
+            {"kind": "set_done", "reps": "ten"},
+            "reps",
+            "Input should be a valid integer, unable to parse string as an integer (got 'ten')",
+        ),
+        ({"kind": "set_done", "weight_kg": 0}, "weight_kg", "must be more than 0 (got 0)"),
+        (
+            {"kind": "dance"},
+            "kind",
+            "'dance' is not allowed here; use one of 'set_done', 'skip', 'end_rest', 'undo', "
+            "'another_round', 'end_rounds' or 'finish_session'",
+        ),
+        ({}, "kind", "the required field 'kind' is missing"),
+    ],
+)
+def test_a_bad_event_body_is_a_422_naming_the_field_and_nothing_is_stored(ready, body, field, message):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    response = ready.post(f"/api/v1/sessions/{session}/events", json=body)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["type"] == "invalid_input"
+    assert error["problems"] == [{"field": field, "message": message}]
+    assert ready.get(f"/api/v1/sessions/{session}").json()["sets_logged"] == 0
+
+
+def test_an_event_that_does_not_fit_the_step_is_a_409_with_the_reason(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    response = ready.post(f"/api/v1/sessions/{session}/events", json={"kind": "another_round"})
+    assert response.status_code == 409
+    assert response.json()["error"]["type"] == "not_now"
+
+
+def test_unknown_plans_and_sessions_are_404s_and_a_second_open_session_a_409(ready):
+    unknown = ready.post("/api/v1/sessions", json={"plan": "kettlebel-back"})
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["message"] == "Unknown plan 'kettlebel-back'. Did you mean: kettlebell-back?"
+    assert ready.get("/api/v1/sessions/nope").status_code == 404
+    first = ready.post("/api/v1/sessions", json={}).json()["id"]
+    second = ready.post("/api/v1/sessions", json={})
+    assert second.status_code == 409 and first in second.json()["error"]["message"]
+
+
+def test_the_api_asks_for_a_profile_before_anything_else(api):
+    response = api.post("/api/v1/sessions", json={})
+    assert response.status_code == 409
+    assert "PUT /api/v1/profile" in response.json()["error"]["message"]
