@@ -27,6 +27,8 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
         "block": "Superset 1",
         "bell_kg": 8.0,
         "bell_reason": "…",
+        "reps_default": 10,
+        "rir_default": 2,
     }
     assert "First time with Renegade row" in view["work"]["bell_reason"]
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from repcoach import __version__
 from repcoach.store import open_store
 from repcoach.web.errors import install_error_handlers
-from repcoach.web.routers import plans, profile, sessions
+from repcoach.web.routers import pages, plans, profile, sessions
 
 
 def create_app(database_url: str) -> FastAPI:
@@ -30,4 +32,6 @@ def create_app(database_url: str) -> FastAPI:
     install_error_handlers(app)
     for router in (plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

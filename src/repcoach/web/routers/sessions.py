@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.library import load_catalogue
+from repcoach.plan import IntRange
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import recent_history
@@ -68,6 +69,9 @@ class WorkView(BaseModel):
     block: str
     bell_kg: float | None
     bell_reason: str
+    reps_default: int
+    """What one tap logs: the top of the target (reps, or seconds for a hold)."""
+    rir_default: int | None
 
 
 class RestView(BaseModel):
@@ -181,6 +185,8 @@ def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
             block=state.block_name,
             bell_kg=bell.weight_kg,
             bell_reason=bell.reason,
+            reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
+            rir_default=state.move.rir.high if state.move.rir else None,
         )
         return view.model_copy(update={"phase": "work", "work": work})
     if isinstance(state, Rest):

@@ -1,0 +1,82 @@
+"""The phone-sized pages: home (what is next, with bells and why) and the guided session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from repcoach.coach.schedule import next_session, sessions_from_sets
+from repcoach.library import load_catalogue
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.service.bell_advice import BellAdvisor
+from repcoach.service.coaching import preferences, recent_history
+from repcoach.service.live_session import LiveSession, utc_now
+from repcoach.session import MonotonicClock, Program
+from repcoach.units import format_weight
+from repcoach.web.deps import ProfileDep, StoreDep
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parents[1] / "templates")
+
+HOME_PLAN = "kettlebell-back"
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    """The next session due and why, the advised bell per move, the last session, a Start button."""
+    profile = store.get_profile()
+    context: dict[str, Any] = {"profile": profile}
+    if profile is not None:
+        now = utc_now()
+        sets = recent_history(store, profile.id, now)
+        plan = get_builtin_plan(HOME_PLAN)
+        advisor = BellAdvisor(profile, sets, now)
+        catalogue = load_catalogue()
+        bells = []
+        for block in plan.blocks:
+            for move in block.moves:
+                advice = advisor.recommendation(move, plan.loads.get(move.load) if move.load else None, plan.rounds)
+                shown = format_weight(advice.weight_kg, profile.units) if advice.weight_kg else "no bell"
+                bells.append({"name": catalogue.get(move.exercise).name, "bell": shown, "reason": advice.reason})
+        recent = store.list_sessions(profile.id, limit=1)
+        last = recent[0] if recent else None
+        context |= {
+            "plan": plan,
+            "advice": next_session(plan, sessions_from_sets(sets), preferences(profile), now),
+            "bells": bells,
+            "open_session": store.unfinished_session(profile.id),
+            "last": last
+            and {
+                "title": last.title,
+                "when": f"{last.started_at.astimezone(preferences(profile).tz):%a %d %b %H:%M}",
+                "sets": len(last.sets),
+                "rounds": max((s.round for s in last.sets), default=0),
+            },
+        }
+    return templates.TemplateResponse(request, "home.html", context)
+
+
+@router.post("/session")
+def start(store: StoreDep, profile: ProfileDep) -> RedirectResponse:
+    """Start the reference routine (or go back to the unfinished session) and open its page."""
+    record = store.unfinished_session(profile.id)
+    if record is None:
+        record = LiveSession.start(
+            store, profile, Program.compose(get_builtin_plan(HOME_PLAN)), MonotonicClock()
+        ).record
+    return RedirectResponse(f"/session/{record.id}", status_code=303)
+
+
+@router.get("/session/{session_id}", response_class=HTMLResponse)
+def session_page(request: Request, session_id: str, store: StoreDep, profile: ProfileDep) -> HTMLResponse:
+    """The guided session; it reads and drives the session through the JSON API."""
+    record = store.get_session(session_id)
+    if record is None or record.profile_id != profile.id:
+        raise HTTPException(404, f"There is no session {session_id}.")
+    return templates.TemplateResponse(
+        request, "session.html", {"session_id": record.id, "title": record.title, "unit": profile.units}
+    )

@@ -1,0 +1,106 @@
+// The guided session page: shows the server's view of the session and sends what the user did.
+// The server rebuilds the session from its stored events on every request, so a reload or a
+// phone waking from sleep simply asks again (on load and on visibilitychange).
+"use strict";
+(() => {
+  const root = document.getElementById("session");
+  const session = root.dataset.session;
+  const unit = root.dataset.unit;
+  const $ = (id) => document.getElementById(id);
+  let view = null;
+  const entry = { reps: 0, rir: 0 };
+
+  function weight(kg) {
+    if (kg === null) return "no bell";
+    const value = unit === "lb" ? kg / 0.45359237 : kg;
+    return `${Math.round(value * 10) / 10} ${unit}`;
+  }
+
+  function notice(message) {
+    const badge = $("sync");
+    badge.textContent = message;
+    badge.hidden = !message;
+  }
+
+  function show(phase) {
+    for (const id of ["work", "rest", "choice", "finished"]) $(id).hidden = id !== phase;
+    $("undo").hidden = phase === "finished";
+    $("skip").hidden = phase !== "work";
+  }
+
+  function render(next) {
+    view = next;
+    show(view.phase);
+    if (view.phase !== "rest") Timer.stop();
+    if (view.phase === "work") {
+      const work = view.work;
+      $("round").textContent = work.round_label;
+      $("block").textContent = work.block;
+      $("move").textContent = work.name + (work.side ? ` — ${work.side}` : "");
+      $("target").textContent = work.target;
+      $("bell").textContent = `${weight(work.bell_kg)} · ${work.bell_reason}`;
+      entry.reps = work.reps_default;
+      entry.rir = work.rir_default ?? 2;
+      updateEntry();
+      Timer.say(`${work.name}. ${work.target}.`);
+    } else if (view.phase === "rest") {
+      $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
+      $("rest-next").textContent = `Next: ${view.rest.next_name}`;
+      Timer.start(view.rest.remaining, (left) => { $("countdown").textContent = Timer.format(left); }, load);
+    } else if (view.phase === "choice") {
+      $("choice-title").textContent = `Round ${view.choice.round} of ${view.choice.rounds} done`;
+    }
+  }
+
+  function updateEntry() {
+    $("reps").textContent = entry.reps;
+    $("rir").textContent = entry.rir;
+  }
+
+  async function load() {
+    const response = await fetch(`/api/v1/sessions/${session}`);
+    if (response.ok) render(await response.json());
+  }
+
+  async function post(body) {
+    try {
+      const response = await fetch(`/api/v1/sessions/${session}/events`, {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+      });
+      const answer = await response.json();
+      if (response.ok) { notice(""); render(answer); } else notice(answer.error.message);
+    } catch (error) {
+      notice("Offline: that needs the network. Logged sets are kept and sent when it is back.");
+    }
+  }
+
+  async function done() {
+    const answer = await Outbox.send(session, {
+      kind: "set_done", reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg,
+    });
+    if (answer && answer.offline) notice(`Offline: ${answer.waiting} set(s) saved on this phone, sent when back online.`);
+    else if (answer) { notice(""); render(answer); }
+  }
+
+  root.addEventListener("click", (event) => {
+    const step = event.target.dataset.step;
+    if (!step) return;
+    const [field, change] = step.split(":");
+    entry[field] = Math.max(0, entry[field] + Number(change));
+    updateEntry();
+  });
+  $("done").addEventListener("click", done);
+  $("end-rest").addEventListener("click", () => post({ kind: "end_rest" }));
+  $("another").addEventListener("click", () => post({ kind: "another_round" }));
+  $("end-rounds").addEventListener("click", () => post({ kind: "end_rounds" }));
+  $("undo").addEventListener("click", () => post({ kind: "undo" }));
+  $("skip").addEventListener("click", () => post({ kind: "skip" }));
+  $("sound").addEventListener("click", () => {
+    Timer.enableSound();
+    Timer.keepAwake();
+    $("sound").textContent = "Sound ✓";
+  });
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") load(); });
+  window.addEventListener("online", () => Outbox.flush().then((answer) => { if (answer && !answer.offline) render(answer); }));
+  Outbox.flush().then(load);
+})();
