@@ -18,7 +18,7 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
     assert response.status_code == 201
     view = response.json()
     assert view["phase"] == "work"
-    assert view["work"] | {"bell_reason": "…"} == {
+    assert view["work"] | {"bell_reason": "…", "cue": "…"} == {
         "exercise_id": "renegade-row",
         "name": "Renegade row",
         "side": None,
@@ -29,6 +29,7 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
         "bell_reason": "…",
         "reps_default": 10,
         "rir_default": 2,
+        "cue": "…",
     }
     assert "First time with Renegade row" in view["work"]["bell_reason"]
 

@@ -72,6 +72,8 @@ class WorkView(BaseModel):
     reps_default: int
     """What one tap logs: the top of the target (reps, or seconds for a hold)."""
     rir_default: int | None
+    cue: str
+    """The move's first coaching cue."""
 
 
 class RestView(BaseModel):
@@ -187,6 +189,7 @@ def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
             bell_reason=bell.reason,
             reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
             rir_default=state.move.rir.high if state.move.rir else None,
+            cue=catalogue.get(state.move.exercise).cues[0],
         )
         return view.model_copy(update={"phase": "work", "work": work})
     if isinstance(state, Rest):

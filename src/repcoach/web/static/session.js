@@ -39,6 +39,7 @@
       $("move").textContent = work.name + (work.side ? ` — ${work.side}` : "");
       $("target").textContent = work.target;
       $("bell").textContent = `${weight(work.bell_kg)} · ${work.bell_reason}`;
+      $("cue").textContent = work.cue;
       entry.reps = work.reps_default;
       entry.rir = work.rir_default ?? 2;
       updateEntry();
@@ -102,5 +103,7 @@
   });
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") load(); });
   window.addEventListener("online", () => Outbox.flush().then((answer) => { if (answer && !answer.offline) render(answer); }));
-  Outbox.flush().then(load);
+  // Show where the session stands at once; sets queued while offline are sent alongside.
+  load();
+  Outbox.flush().then((answer) => { if (answer && !answer.offline) render(answer); });
 })();
