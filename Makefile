@@ -16,6 +16,7 @@ run: $(STAMP)
 	$(BIN)/repcoach run kettlebell-back
 
 test: $(STAMP) lint
+	@bash scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
