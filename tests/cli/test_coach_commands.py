@@ -68,3 +68,10 @@ def test_a_bad_day_time_or_zone_is_named(repcoach):
         result = repcoach("setup", *args, input=PROFILE)
         assert result.exit_code == 1
         assert message in result.stderr
+
+
+def test_an_output_file_that_cannot_be_written_is_named(repcoach, tmp_path):
+    target = tmp_path / "no-such-folder" / "plan.ics"
+    result = repcoach("calendar", "-o", str(target), input=PROFILE)
+    assert result.exit_code == 1
+    assert f"{target}: cannot write the file: No such file or directory" in " ".join(result.stderr.split())

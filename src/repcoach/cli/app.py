@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -12,7 +13,7 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from repcoach.cli.terminal import LineInput, lines_from
-from repcoach.errors import InvalidInput, RepcoachError
+from repcoach.errors import InvalidInput, Problem, RepcoachError
 from repcoach.store import Store, default_database_url, open_store
 
 err_console = Console(stderr=True)
@@ -76,3 +77,11 @@ class Invocation:
         if self._lines is None:
             self._lines = lines_from(sys.stdin)
         return self._lines
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write a file the user asked for, or say why it could not be written (exit 1, no traceback)."""
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise InvalidInput([Problem(f"cannot write the file: {error.strerror}", source=str(path))]) from None

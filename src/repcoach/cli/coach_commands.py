@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from repcoach.cli.app import app
+from repcoach.cli.app import app, write_output
 from repcoach.cli.plan_commands import resolve_plan
 from repcoach.cli.questions import ensure_profile
 from repcoach.coach.balance import balance_reports
@@ -73,10 +73,7 @@ def calendar(
         profile = ensure_profile(store, console, ctx.obj.lines)
         done = sessions_from_sets(recent_history(store, profile.id, now))
     starts = upcoming_sessions(chosen, done, preferences(profile), now, weeks)
-    try:
-        output.write_bytes(sessions_ics(chosen, starts, minutes))
-    except OSError as error:
-        raise InvalidInput([Problem(f"cannot write the file: {error.strerror}", source=str(output))]) from None
+    write_output(output, sessions_ics(chosen, starts, minutes))
     first = f", the first {starts[0]:%a %d %b %H:%M}" if starts else ""
     console.print(f"[green]Wrote[/green] {output}: {len(starts)} sessions of {chosen.title}{first}.")
 

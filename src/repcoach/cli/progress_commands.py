@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from repcoach.cli.app import app
+from repcoach.cli.app import app, write_output
 from repcoach.cli.questions import ensure_profile
 from repcoach.coach.e1rm import e1rm_trend, set_e1rm
 from repcoach.coach.history import LoggedSet
@@ -105,8 +105,5 @@ def plot(
     points = session_points(sets, exercise.id, ZoneInfo(profile.time_zone), exercise.kind == "strength")
     if not points:
         raise InvalidInput([Problem(f"no sets of {exercise.name} in the last {weeks} weeks to plot", field="MOVE")])
-    try:
-        output.write_bytes(progress_plot(exercise.name, points, profile.units, cast(PlotFormat, fmt)))
-    except OSError as error:
-        raise InvalidInput([Problem(f"cannot write the file: {error.strerror}", source=str(output))]) from None
+    write_output(output, progress_plot(exercise.name, points, profile.units, cast(PlotFormat, fmt)))
     console.print(f"[green]Wrote[/green] {output}: {len(points)} sessions of {exercise.name}.")

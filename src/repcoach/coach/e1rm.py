@@ -6,12 +6,11 @@ Epley with reps in reserve: e1RM = w · (1 + (reps + RIR) / 30), so 12 kg × 10 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, tzinfo
 
-from repcoach.coach.history import LoggedSet
+from repcoach.coach.history import LoggedSet, sessions_of
 from repcoach.library import Exercise
 
 EPLEY_DIVISOR = 30
@@ -62,12 +61,8 @@ def e1rm_trend(history: Sequence[LoggedSet], exercise: Exercise, zone: tzinfo) -
     """Each session's best estimate for ``exercise``, oldest first; empty for moves that are not ``strength``."""
     if exercise.kind != "strength":
         return []
-    by_session: dict[str, list[LoggedSet]] = defaultdict(list)
-    for logged in history:
-        if logged.exercise_id == exercise.id:
-            by_session[logged.session_id].append(logged)
     points = []
-    for done in sorted(by_session.values(), key=lambda sets: min(logged.finished_at for logged in sets)):
+    for done in sessions_of(history, exercise.id):
         estimates = [value for value in map(set_e1rm, done) if value is not None]
         if estimates:
             first = min(logged.finished_at for logged in done)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,3 +27,12 @@ class LoggedSet:
     reps_target_low: int | None = None
     reps_target_high: int | None = None
     plan_id: str | None = None
+
+
+def sessions_of(sets: Iterable[LoggedSet], exercise_id: str) -> list[list[LoggedSet]]:
+    """The sets of ``exercise_id`` grouped by session, sessions in the order they began."""
+    grouped: dict[str, list[LoggedSet]] = defaultdict(list)
+    for logged in sets:
+        if logged.exercise_id == exercise_id:
+            grouped[logged.session_id].append(logged)
+    return sorted(grouped.values(), key=lambda done: min(logged.finished_at for logged in done))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from repcoach.coach.e1rm import set_e1rm
-from repcoach.coach.history import LoggedSet
+from repcoach.coach.history import LoggedSet, sessions_of
 from repcoach.coach.schedule import Preferences
 from repcoach.io.plots import SessionPoint
 from repcoach.store import ProfileRecord, SetRecord, Store
@@ -42,12 +41,8 @@ def history(store: Store, profile_id: int, start: datetime, end: datetime) -> li
 
 def session_points(sets: Sequence[LoggedSet], exercise_id: str, zone: tzinfo, estimate: bool) -> list[SessionPoint]:
     """One point per session with the move: its heaviest bell, best e1RM (when ``estimate``), rounds done."""
-    by_session: dict[str, list[LoggedSet]] = defaultdict(list)
-    for logged in sets:
-        if logged.exercise_id == exercise_id:
-            by_session[logged.session_id].append(logged)
     points = []
-    for done in sorted(by_session.values(), key=lambda group: group[0].finished_at):
+    for done in sessions_of(sets, exercise_id):
         weights = [logged.weight_kg for logged in done if logged.weight_kg is not None]
         estimates = [set_e1rm(logged) for logged in done] if estimate else []
         rated = [value for value in estimates if value is not None]
