@@ -5,7 +5,10 @@
 const Outbox = (() => {
   const DB = "repcoach";
   const STORE = "outbox";
-  let flushing = null;
+  const RETRY_MS = 3000;
+  let running = null;
+  let retry = null;
+  let onSent = () => {};
 
   function open() {
     return new Promise((resolve, reject) => {
@@ -39,7 +42,7 @@ const Outbox = (() => {
   }
 
   // Send what is waiting, oldest first; stop at the first network failure and retry later.
-  async function flush() {
+  async function drain() {
     let last = null;
     for (const item of await all()) {
       let response;
@@ -58,14 +61,35 @@ const Outbox = (() => {
     return last;
   }
 
-  function send(session, body) {
-    const queued = add({ session, body: { ...body, client_id: body.client_id || crypto.randomUUID() } });
-    flushing = queued.then(() => flush());
-    return flushing;
+  // One flush at a time: callers that arrive while one runs (a tap, the "online" event) share it
+  // and its answer, so no caller finds the queue already emptied by another and shows nothing.
+  // While sets wait, retry on a timer too: the "online" event is not reliable on phones.
+  function flush() {
+    if (!running) {
+      running = drain()
+        .then((result) => {
+          if (result && result.offline) scheduleRetry();
+          else if (result) onSent(result);
+          return result;
+        })
+        .finally(() => { running = null; });
+    }
+    return running;
+  }
+
+  function scheduleRetry() {
+    if (retry === null) retry = setTimeout(() => { retry = null; flush(); }, RETRY_MS);
+  }
+
+  async function send(session, body) {
+    await add({ session, body: { ...body, client_id: body.client_id || crypto.randomUUID() } });
+    if (running) await running;  // a flush that began before this set was queued would miss it
+    return flush();
   }
 
   window.addEventListener("online", () => flush());
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
 
-  return { send, flush, waiting: async () => (await all()).length };
+  // ``listener`` gets the server's answer after each set that reached it, however the send began.
+  return { send, flush, whenSent: (listener) => { onSent = listener; } };
 })();

@@ -80,7 +80,6 @@
       kind: "set_done", reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg,
     });
     if (answer && answer.offline) notice(`Offline: ${answer.waiting} set(s) saved on this phone, sent when back online.`);
-    else if (answer) { notice(""); render(answer); }
   }
 
   root.addEventListener("click", (event) => {
@@ -102,8 +101,9 @@
     $("sound").textContent = "Sound ✓";
   });
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") load(); });
-  window.addEventListener("online", () => Outbox.flush().then((answer) => { if (answer && !answer.offline) render(answer); }));
-  // Show where the session stands at once; sets queued while offline are sent alongside.
+  // Show where the session stands at once; sets queued while offline are sent alongside, and
+  // every set that reaches the server (now or on a retry) brings the next step with it.
+  Outbox.whenSent((answer) => { notice(""); render(answer); });
   load();
-  Outbox.flush().then((answer) => { if (answer && !answer.offline) render(answer); });
+  Outbox.flush();
 })();
