@@ -25,7 +25,7 @@ class BellAdvisor:
     history: Sequence[LoggedSet]
     """Sets logged before this session."""
     now: datetime
-    _advice: dict[tuple[int, str], Recommendation] = field(default_factory=dict)
+    _advice: dict[Move, Recommendation] = field(default_factory=dict)
 
     def advise(self, step: WorkStep, live: LiveSession) -> BellChoice:
         """The bell for ``step``, with the reason."""
@@ -46,9 +46,8 @@ class BellAdvisor:
 
     def recommendation(self, move: Move, guide: LoadGuide | None, rounds: IntRange) -> Recommendation:
         """The next-weight advice for ``move``, worked out once per session."""
-        key = (id(move), move.exercise)
-        if key not in self._advice:
-            self._advice[key] = recommend_next(
+        if move not in self._advice:
+            self._advice[move] = recommend_next(
                 move,
                 self.history,
                 self.profile.bells_kg,
@@ -58,4 +57,4 @@ class BellAdvisor:
                 guide,
                 rounds,
             )
-        return self._advice[key]
+        return self._advice[move]

@@ -8,7 +8,7 @@ transaction: either both are there or neither is.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from repcoach.session import (
@@ -130,6 +130,7 @@ class LiveSession:
             )
         if isinstance(self.engine.state, Finished):
             self.store.finish_session(self.record.id, at)
+            self.record = replace(self.record, finished_at=at)
         return applied
 
     def _note_step_start(self, at: datetime) -> None:

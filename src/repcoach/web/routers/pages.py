@@ -36,6 +36,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         plan = get_builtin_plan(HOME_PLAN)
         advisor = BellAdvisor(profile, sets, now)
         catalogue = load_catalogue()
+        prefs = preferences(profile)
         bells = []
         for block in plan.blocks:
             for move in block.moves:
@@ -46,13 +47,13 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         last = recent[0] if recent else None
         context |= {
             "plan": plan,
-            "advice": next_session(plan, sessions_from_sets(sets), preferences(profile), now),
+            "advice": next_session(plan, sessions_from_sets(sets), prefs, now),
             "bells": bells,
             "open_session": store.unfinished_session(profile.id),
             "last": last
             and {
                 "title": last.title,
-                "when": f"{last.started_at.astimezone(preferences(profile).tz):%a %d %b %H:%M}",
+                "when": f"{last.started_at.astimezone(prefs.tz):%a %d %b %H:%M}",
                 "sets": len(last.sets),
                 "rounds": max((s.round for s in last.sets), default=0),
             },

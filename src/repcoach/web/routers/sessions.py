@@ -162,7 +162,7 @@ def _live(session_id: str, store: Store, profile: ProfileRecord) -> LiveSession:
 
 
 def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
-    record = live.store.get_session(live.record.id) or live.record
+    record = live.record
     state = live.state
     catalogue = load_catalogue()
     view = SessionView(
