@@ -51,3 +51,7 @@ class UnknownName(RepcoachError):
 
 class StoreError(RepcoachError):
     """The database could not be opened or used (bad URL, unreachable server, bad schema)."""
+
+
+class NameTaken(RepcoachError):
+    """A name that must be unique (a username) is already in use."""

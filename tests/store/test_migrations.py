@@ -22,7 +22,16 @@ def test_migrating_an_up_to_date_database_again_changes_nothing(store_url):
     migrate(engine)
     tables = set(inspect(engine).get_table_names())
     engine.dispose()
-    assert tables == {"alembic_version", "profiles", "bells", "workout_sessions", "session_events", "logged_sets"}
+    assert tables == {
+        "alembic_version",
+        "accounts",
+        "login_sessions",
+        "profiles",
+        "bells",
+        "workout_sessions",
+        "session_events",
+        "logged_sets",
+    }
 
 
 def test_the_first_migration_can_be_taken_back(store_url):

@@ -34,10 +34,39 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON}
 
 
-class Profile(Base):
-    __tablename__ = "profiles"
+class Account(Base):
+    """A login. Only multi-user servers have accounts; the single-user app's profile has none."""
+
+    __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), unique=True)
+    """Lower case: names differing only in case are the same account."""
+    password_hash: Mapped[str] = mapped_column(String(200))
+    """An argon2 encoded hash (algorithm, parameters and salt included)."""
+    created_at: Mapped[datetime]
+
+
+class LoginSession(Base):
+    """A signed-in browser or client. Only a hash of the cookie's token is stored."""
+
+    __tablename__ = "login_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class Profile(Base):
+    __tablename__ = "profiles"
+    __table_args__ = (UniqueConstraint("account_id", name="uq_profiles_account_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", name="fk_profiles_account_id", ondelete="CASCADE")
+    )
+    """The owner on a multi-user server; None for the single-user app's profile."""
     name: Mapped[str] = mapped_column(String(100), default="me")
     units: Mapped[str] = mapped_column(String(2))
     experience: Mapped[str] = mapped_column(String(20))

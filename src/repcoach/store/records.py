@@ -79,3 +79,18 @@ class SessionRecord:
     finished_at: datetime | None
     sets: tuple[SetRecord, ...] = field(default=())
     """Filled by listings that show sets (history)."""
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    id: int
+    username: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredLogin:
+    """An account as a login needs it: with its password hash, which nothing else is handed."""
+
+    account: AccountRecord
+    password_hash: str

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from repcoach.coach import EXPERIENCE_LEVELS, Experience
 from repcoach.errors import StoreError
+from repcoach.store.accounts import AccountRepository
 from repcoach.store.database import connect
 from repcoach.store.models import Bell, LoggedSet, Profile, SessionEvent, WorkoutSession
 from repcoach.store.records import (
@@ -46,6 +47,8 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.accounts = AccountRepository(self._unit_of_work)
+        """Logins of a multi-user server."""
 
     def close(self) -> None:
         self.engine.dispose()
@@ -64,16 +67,23 @@ class Store:
 
     # Profile ----------------------------------------------------------------------------
 
-    def get_profile(self) -> ProfileRecord | None:
-        """The user's profile (the first one), or None before set-up."""
+    # Each method takes the owner: an account on a multi-user server, or None for the single user.
+
+    def get_profile(self, account_id: int | None = None) -> ProfileRecord | None:
+        """The owner's profile, or None before set-up."""
         with self._unit_of_work() as db:
-            profile = db.scalars(select(Profile).order_by(Profile.id).limit(1)).first()
+            profile = _owned_profile(db, account_id)
             return _profile_record(db, profile) if profile else None
 
     def save_profile(
-        self, units: Unit, experience: Experience, bells_kg: Sequence[float], name: str = "me"
+        self,
+        units: Unit,
+        experience: Experience,
+        bells_kg: Sequence[float],
+        name: str = "me",
+        account_id: int | None = None,
     ) -> ProfileRecord:
-        """Create or update the profile; ``bells_kg`` replaces the bells owned.
+        """Create or update the owner's profile; ``bells_kg`` replaces the bells owned.
 
         Raises:
             ValueError: an unknown unit or level, or a bell of 0 kg or less.
@@ -85,9 +95,11 @@ class Store:
         if bad := [bell for bell in bells_kg if not bell > 0]:
             raise ValueError(f"a bell weighs more than 0 kg, got {bad[0]}")
         with self._unit_of_work() as db:
-            profile = db.scalars(select(Profile).order_by(Profile.id).limit(1)).first()
+            profile = _owned_profile(db, account_id)
             if profile is None:
-                profile = Profile(name=name, units=units, experience=experience, created_at=datetime.now(UTC))
+                profile = Profile(
+                    name=name, units=units, experience=experience, created_at=datetime.now(UTC), account_id=account_id
+                )
                 db.add(profile)
                 db.flush()
             else:
@@ -97,14 +109,16 @@ class Store:
             db.flush()
             return _profile_record(db, profile)
 
-    def save_preferences(self, days: Sequence[int], at: str, time_zone: str) -> ProfileRecord:
+    def save_preferences(
+        self, days: Sequence[int], at: str, time_zone: str, account_id: int | None = None
+    ) -> ProfileRecord:
         """Set when the user likes to train: weekdays (0 = Monday), ``HH:MM`` and an IANA zone name.
 
         Raises:
             StoreError: there is no profile yet.
         """
         with self._unit_of_work() as db:
-            profile = db.scalars(select(Profile).order_by(Profile.id).limit(1)).first()
+            profile = _owned_profile(db, account_id)
             if profile is None:
                 raise StoreError("There is no profile yet: run 'repcoach setup' first.")
             profile.preferred_days, profile.preferred_time, profile.time_zone = sorted(set(days)), at, time_zone
@@ -280,6 +294,11 @@ def _refused(what: str, error: IntegrityError) -> StoreError:
     """A write the database refused for breaking a rule (negative reps, a repeated id), as a sentence."""
     reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
     return StoreError(f"{what} could not be saved: {reason}")
+
+
+def _owned_profile(db: Session, account_id: int | None) -> Profile | None:
+    owner = Profile.account_id.is_(None) if account_id is None else Profile.account_id == account_id
+    return db.scalars(select(Profile).where(owner).order_by(Profile.id).limit(1)).first()
 
 
 def _profile_record(db: Session, profile: Profile) -> ProfileRecord:

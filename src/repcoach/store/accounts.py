@@ -1,0 +1,76 @@
+"""Accounts and login sessions, for multi-user servers. Passwords arrive here already hashed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from repcoach.errors import NameTaken
+from repcoach.store.models import Account, LoginSession
+from repcoach.store.records import AccountRecord, StoredLogin
+
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+
+
+class AccountRepository:
+    """Reads and writes of accounts and logins, each one transaction of the store it belongs to."""
+
+    def __init__(self, unit_of_work: UnitOfWork) -> None:
+        self._unit_of_work = unit_of_work
+
+    def create(self, username: str, password_hash: str, at: datetime) -> AccountRecord:
+        """A new account under ``username`` (compared without case).
+
+        Raises:
+            NameTaken: the name belongs to another account.
+        """
+        row = Account(username=username.lower(), password_hash=password_hash, created_at=at)
+        try:
+            with self._unit_of_work() as db:
+                db.add(row)
+        except IntegrityError:
+            raise NameTaken(f"The username '{username}' is taken; choose another.") from None
+        return _account_record(row)
+
+    def find(self, username: str) -> StoredLogin | None:
+        """The account called ``username`` with its password hash, for checking a login."""
+        with self._unit_of_work() as db:
+            row = db.scalars(select(Account).where(Account.username == username.lower())).first()
+            return StoredLogin(_account_record(row), row.password_hash) if row else None
+
+    def replace_password_hash(self, account_id: int, password_hash: str) -> None:
+        """Store a fresh hash of the same password (when the hashing parameters were raised)."""
+        with self._unit_of_work() as db:
+            account = db.get(Account, account_id)
+            if account is not None:
+                account.password_hash = password_hash
+
+    def open_login(self, account_id: int, token_hash: str, at: datetime, expires_at: datetime) -> None:
+        with self._unit_of_work() as db:
+            db.add(LoginSession(token_hash=token_hash, account_id=account_id, created_at=at, expires_at=expires_at))
+
+    def signed_in(self, token_hash: str, now: datetime) -> AccountRecord | None:
+        """The account a login token belongs to, unless it is unknown or expired (then it is removed)."""
+        with self._unit_of_work() as db:
+            login = db.get(LoginSession, token_hash)
+            if login is None:
+                return None
+            if login.expires_at <= now:
+                db.delete(login)
+                return None
+            account = db.get(Account, login.account_id)
+            return _account_record(account) if account else None
+
+    def close_login(self, token_hash: str) -> None:
+        """Sign the token out; unknown tokens are ignored."""
+        with self._unit_of_work() as db:
+            db.execute(delete(LoginSession).where(LoginSession.token_hash == token_hash))
+
+
+def _account_record(row: Account) -> AccountRecord:
+    return AccountRecord(id=row.id, username=row.username, created_at=row.created_at)
