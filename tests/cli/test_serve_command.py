@@ -1,9 +1,12 @@
-"""``repcoach serve``: a real server on loopback answering the API; never on the network without accounts."""
+"""``repcoach serve``: a real server answering the API; on the network only with accounts."""
 
 from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -17,29 +20,41 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.mark.slow
-def test_serve_answers_the_api_on_loopback(tmp_path):
+@contextmanager
+def serving(tmp_path: Path, *options: str) -> Iterator[tuple[Interactive, str]]:
+    """``repcoach serve`` in its own process, until it answers on loopback."""
     port = free_port()
     server = Interactive(
-        ["serve", "--port", str(port)], {"REPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"}, tmp_path
+        ["serve", "--port", str(port), *options], {"REPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"}, tmp_path
     )
+    base = f"http://127.0.0.1:{port}"
     try:
         server.expect("Uvicorn running on", timeout=30)
         deadline = time.monotonic() + 10
         while True:
             try:
-                plans = httpx.get(f"http://127.0.0.1:{port}/api/v1/plans", timeout=2).json()
+                httpx.get(f"{base}/api/v1/plans", timeout=2)
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.1)
-        assert plans[0]["id"] == "kettlebell-back"
+        yield server, base
     finally:
         server.kill()
 
 
-def test_serving_to_the_network_is_refused_until_accounts_exist(repcoach):
-    result = repcoach("serve", "--host", "0.0.0.0")
-    assert result.exit_code == 1
-    assert "--host: '0.0.0.0' would open your training log to the network" in " ".join(result.stderr.split())
+@pytest.mark.slow
+def test_serve_answers_the_api_on_loopback_with_no_login(tmp_path):
+    with serving(tmp_path) as (_, base):
+        assert httpx.get(f"{base}/api/v1/plans").json()[0]["id"] == "kettlebell-back"
+        assert httpx.get(f"{base}/api/v1/profile").status_code == 409  # no profile yet, but no login asked
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("options", [["--multi-user"], ["--host", "0.0.0.0"]])
+def test_multi_user_or_network_serving_requires_accounts(tmp_path, options):
+    with serving(tmp_path, *options) as (server, base):
+        assert "Accounts are on: create one at" in "".join(server.output)
+        assert httpx.get(f"{base}/api/v1/sessions").status_code == 401
+        assert httpx.get(f"{base}/register").status_code == 200

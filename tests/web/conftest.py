@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from repcoach.web import create_app
 
@@ -23,3 +25,22 @@ def ready(api: TestClient) -> TestClient:
     """A client whose profile is set."""
     assert api.put("/api/v1/profile", json=PROFILE).status_code == 200
     return api
+
+
+def csrf_token(client: TestClient, page: str = "/") -> str:
+    """The form token a page hands the browser (the client keeps the matching cookie)."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(page).text)
+    assert found, f"{page} has no form token"
+    return found.group(1)
+
+
+def submit(client: TestClient, action: str, fields: dict[str, str] | None = None, page: str = "/") -> Response:
+    """Post a form as a browser does after opening ``page``: with its token, not following the redirect."""
+    data = {"csrf_token": csrf_token(client, page), **(fields or {})}
+    return client.post(action, data=data, follow_redirects=False)
+
+
+@pytest.fixture
+def form() -> Callable[..., Response]:
+    """:func:`submit`, for tests that post HTML forms."""
+    return submit

@@ -16,17 +16,38 @@ def test_home_shows_the_next_session_the_advised_bells_and_a_start_button(ready)
     assert '<form method="post" action="/session">' in page
 
 
-def test_start_opens_the_session_page_and_a_second_start_returns_to_it(ready):
-    first = ready.post("/session", follow_redirects=False)
+def test_start_opens_the_session_page_and_a_second_start_returns_to_it(ready, form):
+    first = form(ready, "/session")
     assert first.status_code == 303
     page = ready.get(first.headers["location"])
     assert page.status_code == 200 and 'data-unit="kg"' in page.text
-    again = ready.post("/session", follow_redirects=False)
+    # The home page now offers "Continue"; a Start sent from a page opened earlier goes to the same session.
+    again = ready.post("/session", data={"csrf_token": ready.cookies["repcoach_csrf"]}, follow_redirects=False)
     assert again.headers["location"] == first.headers["location"]
 
 
-def test_the_session_page_loads_nothing_from_the_internet_and_weighs_under_150_kb(ready):
-    page = ready.get(ready.post("/session", follow_redirects=False).headers["location"]).text
+def test_a_start_without_the_page_s_token_is_refused_and_starts_nothing(ready):
+    refused = ready.post("/session", data={"csrf_token": "forged"}, follow_redirects=False)
+    assert refused.status_code == 403
+    assert "did not come from repcoach" in refused.json()["error"]["message"]
+    assert ready.get("/api/v1/sessions").json() == []
+
+
+def test_a_write_a_browser_marks_as_cross_site_is_refused(ready):
+    refused = ready.post("/api/v1/sessions", json={}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert refused.status_code == 403
+    from_elsewhere = ready.put(
+        "/api/v1/profile",
+        json={"units": "lb", "experience": "beginner", "bells_kg": [8]},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert from_elsewhere.status_code == 403
+    assert ready.get("/api/v1/profile").json()["units"] == "kg"
+    assert ready.get("/api/v1/sessions").json() == []
+
+
+def test_the_session_page_loads_nothing_from_the_internet_and_weighs_under_150_kb(ready, form):
+    page = ready.get(form(ready, "/session").headers["location"]).text
     assert not re.search(r"(src|href)=\"https?://", page)
     assets = re.findall(r"(?:src|href)=\"(/static/[^\"]+)\"", page)
     assert set(assets) == {"/static/app.css", "/static/timer.js", "/static/outbox.js", "/static/session.js"}

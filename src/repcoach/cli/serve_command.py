@@ -1,4 +1,4 @@
-"""``repcoach serve``: the web app and its JSON API on this machine."""
+"""``repcoach serve``: the web app and its JSON API."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from rich.console import Console
 
 from repcoach.cli.app import app
-from repcoach.errors import InvalidInput, Problem
 from repcoach.store import default_database_url
 from repcoach.web import create_app
 
@@ -27,18 +27,22 @@ def is_loopback(host: str) -> bool:
 @app.command("serve")
 def serve(
     ctx: typer.Context,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; any but loopback requires accounts.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    multi_user: Annotated[
+        bool, typer.Option("--multi-user", help="Require accounts (registration and sign-in), one log each.")
+    ] = False,
 ) -> None:
-    """Serve the JSON API (/api/v1, documented at /docs) for this machine only."""
-    if not is_loopback(host):
-        raise InvalidInput(
-            [
-                Problem(
-                    f"'{host}' would open your training log to the network, and accounts (logins) are not built yet; "
-                    "serve on 127.0.0.1",
-                    field="--host",
-                )
-            ]
-        )
-    uvicorn.run(create_app(ctx.obj.db_url or default_database_url()), host=host, port=port, log_level="info")
+    """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
+
+    On 127.0.0.1 it is a single-user app with no login. On any other address, or with
+    --multi-user, everyone registers and signs in and sees only their own training.
+    """
+    accounts = multi_user or not is_loopback(host)
+    if accounts:
+        shown = f"[{host}]" if ":" in host else host
+        Console().print(f"Accounts are on: create one at http://{shown}:{port}/register, then sign in.", soft_wrap=True)
+    app_ = create_app(ctx.obj.db_url or default_database_url(), accounts=accounts)
+    uvicorn.run(app_, host=host, port=port, log_level="info")

@@ -17,7 +17,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from repcoach.errors import InvalidInput, Problem
+from repcoach.errors import InvalidInput, Problem, RepcoachError
 from repcoach.store import Store
 from repcoach.store.records import AccountRecord
 
@@ -29,8 +29,11 @@ USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
 _hasher = PasswordHasher()
 
 
-class SignInFailed(Exception):
+class SignInFailed(RepcoachError):
     """Wrong username or password; deliberately not saying which."""
+
+    def __init__(self) -> None:
+        super().__init__("Wrong username or password.")
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,9 @@ def sign_in(store: Store, username: str, password: str, now: datetime) -> Login:
     try:
         _hasher.verify(stored.password_hash if stored else _unknown_user_hash(), password)
     except (VerificationError, InvalidHashError):
-        raise SignInFailed from None
+        raise SignInFailed() from None
     if stored is None:
-        raise SignInFailed
+        raise SignInFailed()
     if _hasher.check_needs_rehash(stored.password_hash):
         store.accounts.replace_password_hash(stored.account.id, _hasher.hash(password))
     return _open_login(store, stored.account, now)

@@ -10,13 +10,21 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from repcoach import __version__
+from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
+from repcoach.web.csrf import CsrfGuard
 from repcoach.web.errors import install_error_handlers
-from repcoach.web.routers import pages, plans, profile, sessions
+from repcoach.web.routers import account_pages, pages, plans, profile, sessions
+from repcoach.web.routers import accounts as accounts_api
 
 
-def create_app(database_url: str) -> FastAPI:
+def create_app(database_url: str, *, accounts: bool = False) -> FastAPI:
     """The repcoach web app on the database at ``database_url`` (opened and migrated at start-up).
+
+    Args:
+        database_url: SQLite or PostgreSQL, as SQLAlchemy URL.
+        accounts: require registration and sign-in, each account seeing only its own data; without
+            them the app serves one user with no login (fit only for this machine).
 
     Raises:
         StoreError: at start-up, when the database cannot be used.
@@ -29,9 +37,13 @@ def create_app(database_url: str) -> FastAPI:
             yield
 
     app = FastAPI(title="repcoach", version=__version__, lifespan=lifespan)
+    app.state.accounts = accounts
+    app.state.login_throttle = LoginThrottle()
+    app.add_middleware(CsrfGuard)
     install_error_handlers(app)
-    for router in (plans.router, profile.router, sessions.router):
+    for router in (accounts_api.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
     app.include_router(pages.router)
+    app.include_router(account_pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

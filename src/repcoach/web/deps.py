@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from repcoach.store import ProfileRecord, Store
+from repcoach.web.auth import Owner, owner_of
 from repcoach.web.errors import Conflict
 
 
@@ -15,12 +16,22 @@ def get_store(request: Request) -> Store:
     return store
 
 
-def get_profile(store: Annotated[Store, Depends(get_store)]) -> ProfileRecord:
-    profile = store.get_profile()
+def get_owner(request: Request, store: Annotated[Store, Depends(get_store)]) -> Owner:
+    return owner_of(request, store)
+
+
+def get_profile(
+    store: Annotated[Store, Depends(get_store)], owner: Annotated[Owner, Depends(get_owner)]
+) -> ProfileRecord:
+    profile = store.get_profile(owner.account_id)
     if profile is None:
-        raise Conflict("Set up your profile first: PUT /api/v1/profile with units, experience and bells_kg.")
+        raise Conflict(
+            "Set up your profile first: on the settings page, "
+            "or PUT /api/v1/profile with units, experience and bells_kg."
+        )
     return profile
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+OwnerDep = Annotated[Owner, Depends(get_owner)]
 ProfileDep = Annotated[ProfileRecord, Depends(get_profile)]

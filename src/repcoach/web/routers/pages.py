@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
 from repcoach.library import load_catalogue
@@ -17,19 +15,20 @@ from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import MonotonicClock, Program
 from repcoach.units import format_weight
-from repcoach.web.deps import ProfileDep, StoreDep
+from repcoach.web.csrf import check_csrf
+from repcoach.web.deps import OwnerDep, ProfileDep, StoreDep
+from repcoach.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).parents[1] / "templates")
 
 HOME_PLAN = "kettlebell-back"
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep) -> HTMLResponse:
+def home(request: Request, store: StoreDep, owner: OwnerDep) -> HTMLResponse:
     """The next session due and why, the advised bell per move, the last session, a Start button."""
-    profile = store.get_profile()
-    context: dict[str, Any] = {"profile": profile}
+    profile = store.get_profile(owner.account_id)
+    context: dict[str, Any] = {"profile": profile, "owner": owner}
     if profile is not None:
         now = utc_now()
         sets = recent_history(store, profile.id, now)
@@ -61,7 +60,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
     return templates.TemplateResponse(request, "home.html", context)
 
 
-@router.post("/session")
+@router.post("/session", dependencies=[Depends(check_csrf)])
 def start(store: StoreDep, profile: ProfileDep) -> RedirectResponse:
     """Start the reference routine (or go back to the unfinished session) and open its page."""
     record = store.unfinished_session(profile.id)

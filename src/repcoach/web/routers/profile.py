@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.store import ProfileRecord
-from repcoach.web.deps import ProfileDep, StoreDep
+from repcoach.web.deps import OwnerDep, ProfileDep, StoreDep
 
 router = APIRouter(tags=["profile"])
 
@@ -45,10 +45,12 @@ def read_profile(profile: ProfileDep) -> ProfileView:
 
 
 @router.put("/profile")
-def save_profile(body: ProfileBody, store: StoreDep) -> ProfileView:
+def save_profile(body: ProfileBody, store: StoreDep, owner: OwnerDep) -> ProfileView:
     """Create or replace the profile."""
     try:
-        saved = store.save_profile(units=body.units, experience=body.experience, bells_kg=body.bells_kg)
+        saved = store.save_profile(
+            units=body.units, experience=body.experience, bells_kg=body.bells_kg, account_id=owner.account_id
+        )
     except ValueError as error:
         raise InvalidInput([Problem(str(error), field="bells_kg")]) from None
     return _view(saved)

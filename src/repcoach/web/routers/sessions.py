@@ -13,6 +13,7 @@ from typing import Literal
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
+from repcoach.errors import InvalidInput, Problem
 from repcoach.library import load_catalogue
 from repcoach.plan import IntRange
 from repcoach.plan.builtins import get_builtin_plan
@@ -144,7 +145,9 @@ def send_event(session_id: str, body: EventBody, store: StoreDep, profile: Profi
     live = _live(session_id, store, profile)
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
-    if body.client_id is not None and store.set_by_client_id(body.client_id) is not None:
+    if body.client_id is not None and (earlier := store.set_by_client_id(body.client_id)) is not None:
+        if earlier.session_id != session_id:
+            raise InvalidInput([Problem("this client_id was used for a set of another session", field="client_id")])
         return _view(live, profile).model_copy(update={"duplicate": True})
     if body.kind == "set_done":
         event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)

@@ -1,0 +1,64 @@
+"""Accounts over the JSON API: register, sign in, sign out (multi-user servers only).
+
+Each sets or clears the same HttpOnly cookie the pages use, so a script or app keeps a cookie jar.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import BaseModel, Field
+
+from repcoach.service.accounts import register, sign_out
+from repcoach.service.live_session import utc_now
+from repcoach.web.auth import SESSION_COOKIE, accounts_required, attempt_sign_in, clear_login_cookie, set_login_cookie
+from repcoach.web.deps import OwnerDep, StoreDep
+
+router = APIRouter(tags=["accounts"])
+
+
+class Credentials(BaseModel):
+    username: str = Field(max_length=100)
+    password: str = Field(max_length=1000)
+
+
+class AccountView(BaseModel):
+    username: str
+
+
+def _accounts_on(request: Request) -> None:
+    if not accounts_required(request):
+        raise HTTPException(404, "This is a single-user server: there are no accounts to sign in to.")
+
+
+@router.post("/account", status_code=201)
+def create_account(body: Credentials, request: Request, response: Response, store: StoreDep) -> AccountView:
+    """Register and sign in; 409 when the username is taken."""
+    _accounts_on(request)
+    login = register(store, body.username, body.password, utc_now())
+    set_login_cookie(request, response, login)
+    return AccountView(username=login.account.username)
+
+
+@router.get("/account")
+def read_account(request: Request, owner: OwnerDep) -> AccountView:
+    """Who is signed in; 401 when nobody is."""
+    _accounts_on(request)
+    assert owner.account is not None
+    return AccountView(username=owner.account.username)
+
+
+@router.post("/login")
+def login(body: Credentials, request: Request, response: Response, store: StoreDep) -> AccountView:
+    """Sign in; 401 for a wrong name or password, 429 (with Retry-After) after too many."""
+    _accounts_on(request)
+    signed = attempt_sign_in(request, store, body.username, body.password)
+    set_login_cookie(request, response, signed)
+    return AccountView(username=signed.account.username)
+
+
+@router.post("/logout", status_code=204)
+def logout(request: Request, response: Response, store: StoreDep) -> None:
+    """Sign this cookie out (the account's other logins stay)."""
+    if token := request.cookies.get(SESSION_COOKIE):
+        sign_out(store, token)
+    clear_login_cookie(response)
