@@ -26,6 +26,12 @@ def test_a_profile_round_trips_and_a_bad_one_is_refused_by_field(api):
 
 def test_the_openapi_document_describes_the_api(api):
     paths = api.get("/openapi.json").json()["paths"]
-    assert {"/api/v1/plans", "/api/v1/profile", "/api/v1/sessions", "/api/v1/sessions/{session_id}/events"} <= set(
-        paths
-    )
+    assert {
+        "/api/v1/plans",
+        "/api/v1/profile",
+        "/api/v1/sessions",
+        "/api/v1/sessions/{session_id}/events",
+        "/api/v1/sets",
+        "/api/v1/recommendations",
+        "/api/v1/login",
+    } <= set(paths)

@@ -135,21 +135,19 @@ def next_weights(
     advisor = BellAdvisor(profile, sets, now)
     table = Table("Move", "Bell", "Reps", "Rounds", "Why", title=f"Next session: {chosen.title}")
     purchases = []
-    for block in chosen.blocks:
-        for move in block.moves:
-            advice = advisor.recommendation(move, chosen.loads.get(move.load) if move.load else None, chosen.rounds)
-            bell = format_weight(advice.weight_kg, profile.units) if advice.weight_kg is not None else "-"
-            if advice.first_round_kg is not None:
-                bell = f"{format_weight(advice.first_round_kg, profile.units)} (round 1), then {bell}"
-            table.add_row(
-                load_catalogue().get(move.exercise).name,
-                bell,
-                str(advice.target_reps) if advice.target_reps else move.target,
-                str(advice.rounds) if advice.rounds else "-",
-                advice.reason,
-            )
-            if advice.buy_reason:
-                purchases.append(advice.buy_reason)
+    for move, advice in advisor.plan_recommendations(chosen):
+        bell = format_weight(advice.weight_kg, profile.units) if advice.weight_kg is not None else "-"
+        if advice.first_round_kg is not None:
+            bell = f"{format_weight(advice.first_round_kg, profile.units)} (round 1), then {bell}"
+        table.add_row(
+            load_catalogue().get(move.exercise).name,
+            bell,
+            str(advice.target_reps) if advice.target_reps else move.target,
+            str(advice.rounds) if advice.rounds else "-",
+            advice.reason,
+        )
+        if advice.buy_reason:
+            purchases.append(advice.buy_reason)
     console.print(table)
     for sentence in dict.fromkeys(purchases):
         console.print(f"[cyan]Buy next:[/cyan] {sentence}")

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from repcoach.coach import BellChoice, Recommendation, adjust_within_session, recommend_next
 from repcoach.coach.history import LoggedSet
-from repcoach.plan import LoadGuide, Move
+from repcoach.plan import LoadGuide, Move, Plan
 from repcoach.plan.ranges import IntRange
 from repcoach.service.coaching import as_logged
 from repcoach.service.live_session import LiveSession
@@ -43,6 +43,14 @@ class BellAdvisor:
         if mixed and step.round == 1:
             return BellChoice(advice.first_round_kg, advice.reason)
         return BellChoice(advice.weight_kg, advice.reason)
+
+    def plan_recommendations(self, plan: Plan) -> list[tuple[Move, Recommendation]]:
+        """The next-weight advice for every move of ``plan``, in plan order."""
+        return [
+            (move, self.recommendation(move, plan.loads.get(move.load) if move.load else None, plan.rounds))
+            for block in plan.blocks
+            for move in block.moves
+        ]
 
     def recommendation(self, move: Move, guide: LoadGuide | None, rounds: IntRange) -> Recommendation:
         """The next-weight advice for ``move``, worked out once per session."""

@@ -14,7 +14,7 @@ from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
 from repcoach.web.csrf import CsrfGuard
 from repcoach.web.errors import install_error_handlers
-from repcoach.web.routers import account_pages, pages, plans, profile, sessions
+from repcoach.web.routers import account_pages, coaching, pages, plans, profile, sessions
 from repcoach.web.routers import accounts as accounts_api
 
 
@@ -41,7 +41,7 @@ def create_app(database_url: str, *, accounts: bool = False) -> FastAPI:
     app.state.login_throttle = LoginThrottle()
     app.add_middleware(CsrfGuard)
     install_error_handlers(app)
-    for router in (accounts_api.router, plans.router, profile.router, sessions.router):
+    for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
     app.include_router(pages.router)
     app.include_router(account_pages.router)

@@ -92,7 +92,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, error: RequestValidationError) -> Response:
         problems = [
-            Problem(sentence(detail), field=field_name([part for part in detail["loc"] if part != "body"]))
+            Problem(
+                sentence(detail), field=field_name([part for part in detail["loc"] if part not in ("body", "query")])
+            )
             for detail in error.errors()
         ]
         return await domain_error(request, InvalidInput(problems))

@@ -36,12 +36,14 @@ def home(request: Request, store: StoreDep, owner: OwnerDep) -> HTMLResponse:
         advisor = BellAdvisor(profile, sets, now)
         catalogue = load_catalogue()
         prefs = preferences(profile)
-        bells = []
-        for block in plan.blocks:
-            for move in block.moves:
-                advice = advisor.recommendation(move, plan.loads.get(move.load) if move.load else None, plan.rounds)
-                shown = format_weight(advice.weight_kg, profile.units) if advice.weight_kg else "no bell"
-                bells.append({"name": catalogue.get(move.exercise).name, "bell": shown, "reason": advice.reason})
+        bells = [
+            {
+                "name": catalogue.get(move.exercise).name,
+                "bell": format_weight(advice.weight_kg, profile.units) if advice.weight_kg else "no bell",
+                "reason": advice.reason,
+            }
+            for move, advice in advisor.plan_recommendations(plan)
+        ]
         recent = store.list_sessions(profile.id, limit=1)
         last = recent[0] if recent else None
         context |= {

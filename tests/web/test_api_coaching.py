@@ -1,0 +1,52 @@
+"""Coaching over the API: next session, each move's bell, and the sets logged."""
+
+from datetime import UTC, datetime, timedelta
+
+
+def log_round(client, reps: int, rir: int) -> str:
+    """Start the back routine and log one set of its first move."""
+    session = client.post("/api/v1/sessions", json={}).json()["id"]
+    done = client.post(f"/api/v1/sessions/{session}/events", json={"kind": "set_done", "reps": reps, "rir": rir})
+    assert done.status_code == 200
+    return session
+
+
+def test_recommendations_give_each_move_a_bell_the_user_owns_and_the_next_session(ready):
+    body = ready.get("/api/v1/recommendations").json()
+    assert body["plan"] == "kettlebell-back"
+    assert [move["name"] for move in body["moves"]] == ["Renegade row", "Romanian deadlift", "Halo", "Single-arm row"]
+    assert {move["weight_kg"] for move in body["moves"]} <= {8.0, 12.0, 16.0}
+    assert all(move["reason"] and move["target_reps"] == "6-10" for move in body["moves"])
+    assert body["next_session"]["allowed_reason"] == "Allowed now."
+
+
+def test_right_after_a_session_the_next_one_waits_for_recovery(ready):
+    log_round(ready, 8, 2)
+    advice = ready.get("/api/v1/recommendations").json()["next_session"]
+    assert advice["allowed_reason"].startswith("Allowed from")
+    assert datetime.fromisoformat(advice["allowed_from"]) > datetime.now(UTC) + timedelta(hours=20)
+
+
+def test_an_unknown_plan_is_a_404_naming_it(ready):
+    response = ready.get("/api/v1/recommendations", params={"plan": "kettlebel-back"})
+    assert response.status_code == 404 and "kettlebell-back" in response.json()["error"]["message"]
+
+
+def test_sets_lists_what_was_logged_in_the_period(ready):
+    session = log_round(ready, 7, 1)
+    [logged] = ready.get("/api/v1/sets").json()
+    assert (logged["session_id"], logged["exercise_id"], logged["reps"], logged["rir"]) == (
+        session,
+        "renegade-row",
+        7,
+        1,
+    )
+    assert ready.get("/api/v1/sets", params={"until": "2026-01-01T00:00:00Z"}).json() == []
+
+
+def test_a_bad_period_is_refused_naming_the_field(ready):
+    backwards = ready.get("/api/v1/sets", params={"since": "2026-05-01T00:00:00Z", "until": "2026-04-01T00:00:00Z"})
+    assert backwards.status_code == 422
+    assert backwards.json()["error"]["problems"] == [{"field": "since", "message": "since must be before until"}]
+    naive = ready.get("/api/v1/sets", params={"since": "2026-05-01T00:00:00"})
+    assert naive.status_code == 422 and naive.json()["error"]["problems"][0]["field"] == "since"
