@@ -8,7 +8,20 @@ import pytest
 
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.live_session import LiveSession
-from repcoach.session import AnotherRound, EndRest, FakeClock, Finished, Program, Rest, SetDone, Skip, Undo, WorkStep
+from repcoach.session import (
+    AnotherRound,
+    EndRest,
+    FakeClock,
+    Finished,
+    Pause,
+    Program,
+    Rest,
+    Resume,
+    SetDone,
+    Skip,
+    Undo,
+    WorkStep,
+)
 
 
 class WallClock:
@@ -126,3 +139,27 @@ def test_ending_a_rest_early_starts_the_next_set_at_once(live, wall):
     wall.now += timedelta(seconds=30)
     live.apply(SetDone(reps=8))
     assert live.store.sets(live.record.id)[-1].started_at == ended
+
+
+def test_time_paused_in_a_rest_is_not_rest_after_a_resume(live, wall):
+    live.apply(SetDone(reps=8))
+    live.apply(SetDone(reps=8))  # the 90 s rest after Superset 1 begins
+    wall.now += timedelta(seconds=20)
+    live.apply(Pause())
+    wall.now += timedelta(minutes=10)
+    live.apply(Resume())
+    wall.now += timedelta(seconds=10)
+    assert describe(resumed(live, wall).state) == ("rest", "after Superset 1", 60)
+
+
+def test_a_session_left_paused_comes_back_paused_with_its_rest_frozen(live, wall):
+    live.apply(SetDone(reps=8))
+    live.apply(SetDone(reps=8))
+    wall.now += timedelta(seconds=30)
+    live.apply(Pause())
+    wall.now += timedelta(hours=1)
+    again = resumed(live, wall)
+    assert again.engine.paused
+    assert describe(again.state) == ("rest", "after Superset 1", 60)
+    again.apply(Resume())
+    assert describe(again.state) == ("rest", "after Superset 1", 60)

@@ -50,6 +50,20 @@ def test_sets_rests_undo_and_a_reload_follow_the_stored_events(ready):
     assert ready.get(f"/api/v1/sessions/{session}").json()["sets_logged"] == 1
 
 
+def test_a_paused_rest_stays_paused_with_its_time_across_reloads_until_resumed(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    event(ready, session, "set_done", reps=9, rir=1)
+    event(ready, session, "set_done", reps=8, rir=2)
+    paused = event(ready, session, "pause")
+    assert paused["paused"] and paused["phase"] == "rest"
+    reloaded = ready.get(f"/api/v1/sessions/{session}").json()
+    assert reloaded["paused"] and abs(reloaded["rest"]["remaining"] - paused["rest"]["remaining"]) < 0.05
+    going = event(ready, session, "resume")
+    assert not going["paused"] and going["rest"]["remaining"] <= paused["rest"]["remaining"] + 0.05
+    refused = ready.post(f"/api/v1/sessions/{session}/events", json={"kind": "resume"})
+    assert refused.status_code == 409 and refused.json()["error"]["message"] == "The session is not paused."
+
+
 def test_a_set_sent_twice_with_the_same_client_id_is_stored_once(ready):
     session = ready.post("/api/v1/sessions", json={}).json()["id"]
     key = uuid.uuid4().hex
@@ -92,7 +106,7 @@ def test_three_rounds_then_finish_is_one_finished_session_in_the_history(ready):
             {"kind": "dance"},
             "kind",
             "'dance' is not allowed here; use one of 'set_done', 'skip', 'end_rest', 'undo', "
-            "'another_round', 'end_rounds' or 'finish_session'",
+            "'another_round', 'end_rounds', 'finish_session', 'pause' or 'resume'",
         ),
         ({}, "kind", "the required field 'kind' is missing"),
     ],

@@ -7,7 +7,7 @@ transaction: either both are there or neither is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -18,8 +18,10 @@ from repcoach.session import (
     EndRounds,
     Event,
     Finished,
+    Pause,
     Program,
     Rest,
+    Resume,
     SessionEngine,
     SetDone,
     Skip,
@@ -28,11 +30,12 @@ from repcoach.session import (
     event_from_dict,
     event_to_dict,
 )
-from repcoach.store import NewSet, ProfileRecord, SessionRecord, Store
+from repcoach.store import EventRecord, NewSet, ProfileRecord, SessionRecord, Store
 
 WallClock = Callable[[], datetime]
 
 _UNDOABLE = (SetDone, Skip, AnotherRound, EndRounds)
+_PAUSE_KINDS = ("pause", "resume")
 
 
 def utc_now() -> datetime:
@@ -80,12 +83,15 @@ class LiveSession:
     def resume(cls, store: Store, record: SessionRecord, clock: Clock, wall: WallClock = utc_now) -> LiveSession:
         """Rebuild an unfinished session from its stored events, at exactly the step it stopped.
 
-        A rest that was running goes on with the time already gone deducted.
+        A rest that was running goes on with the time already gone deducted, paused time not
+        counted; a session left paused comes back paused.
         """
         stored = store.events(record.id)
         events = [event_from_dict({"kind": event.kind, **event.payload}) for event in stored]
-        elapsed = (wall() - stored[-1].at).total_seconds() if stored else 0.0
-        engine = SessionEngine.restore(Program.from_dict(record.program), events, clock, rest_elapsed=max(0.0, elapsed))
+        elapsed, paused = _unpaused_since_last_move(stored, wall())
+        engine = SessionEngine.restore(Program.from_dict(record.program), events, clock, rest_elapsed=elapsed)
+        if paused:
+            engine.apply(Pause())
         live = cls(store, record, engine, wall)
         for event_record, event in zip(stored, events, strict=True):
             live._track(event, event_record.seq)
@@ -103,7 +109,8 @@ class LiveSession:
 
     def apply(self, event: Event, client_id: str | None = None) -> AppliedEvent:
         """Apply ``event`` to the engine and store what the engine recorded (a ``Skip`` in a rest is
-        recorded as ``EndRest``); a set is committed before this returns, under ``client_id`` when
+        recorded as ``EndRest``), and pauses with their times, so a resume knows the rest they
+        stopped; a set is committed before this returns, under ``client_id`` when
         the client gave one (a key that makes sending it twice harmless).
 
         Raises:
@@ -111,9 +118,13 @@ class LiveSession:
         """
         applied = self.engine.apply(event)
         recorded = applied.recorded
+        at = self._wall()
+        if isinstance(event, Pause | Resume):
+            kind, payload = _split(event_to_dict(event))
+            self.store.append_event(self.record.id, kind, payload, at)
+            return applied
         if recorded is None:
             return applied
-        at = self._wall()
         new_set = self._new_set(recorded, applied.step, at, client_id) if isinstance(recorded, SetDone) else None
         undo_seq = self._undoable_seqs[-1] if isinstance(recorded, Undo) and self._undoable_seqs else None
         kind, payload = _split(event_to_dict(recorded))
@@ -167,6 +178,26 @@ class LiveSession:
             finished_at=at,
             client_id=client_id,
         )
+
+
+def _unpaused_since_last_move(stored: Sequence[EventRecord], now: datetime) -> tuple[float, bool]:
+    """Seconds since the last position-changing event, less the time paused; and whether still paused.
+
+    Any event that moves the session also ends a pause, so only pauses after the last such event count.
+    """
+    moves = [index for index, event in enumerate(stored) if event.kind not in _PAUSE_KINDS]
+    if not moves:
+        return 0.0, False
+    paused = timedelta()
+    paused_at: datetime | None = None
+    for event in stored[moves[-1] + 1 :]:
+        if event.kind == "pause" and paused_at is None:
+            paused_at = event.at
+        elif event.kind == "resume" and paused_at is not None:
+            paused, paused_at = paused + (event.at - paused_at), None
+    if paused_at is not None:
+        paused += now - paused_at
+    return max(0.0, (now - stored[moves[-1]].at - paused).total_seconds()), paused_at is not None
 
 
 def _split(data: dict[str, object]) -> tuple[str, dict[str, object]]:

@@ -256,17 +256,18 @@ class SessionEngine:
         """Rebuild a session from its stored history, at exactly the step where it stopped.
 
         Replay is instant: a stored set that arrives while the replay is in a rest means that
-        rest ran out in the live session, so it is ended first. Pause and resume are ignored.
+        rest ran out in the live session, so it is ended first. Pause and resume are skipped: the
+        caller gives ``rest_elapsed`` without the paused time, and pauses again if the session was left paused.
 
         Args:
             program: the program the session was started with (from the store, not the plan files).
             events: :attr:`history` as stored, as events or their dicts.
             clock: the clock to go on with.
-            rest_elapsed: seconds since the last stored event. If the session stopped in a rest,
-                that much of it is gone; at a round choice, the round rest has run that long. Two
-                times the history does not hold are approximated: after ``AnotherRound`` (or an
-                ``Undo`` back to a choice) the rest counts from that event, not from the round's
-                end, so the deciding time is given again; and a pause, not stored, counts as rest.
+            rest_elapsed: seconds since the last position-changing event, time paused left out.
+                If the session stopped in a rest, that much of it is gone; at a round choice, the
+                round rest has run that long. One time the history does not hold is approximated:
+                after ``AnotherRound`` (or an ``Undo`` back to a choice) the rest counts from that
+                event, not from the round's end, so the deciding time is given again.
 
         Raises:
             EventFormatError: a stored dict is not an event.

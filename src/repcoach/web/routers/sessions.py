@@ -27,8 +27,10 @@ from repcoach.session import (
     Event,
     FinishSession,
     MonotonicClock,
+    Pause,
     Program,
     Rest,
+    Resume,
     RoundChoice,
     SetDone,
     Skip,
@@ -53,7 +55,9 @@ class StartBody(BaseModel):
 class EventBody(BaseModel):
     """What the user did. ``client_id`` makes a logged set idempotent: sent twice, stored once."""
 
-    kind: Literal["set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session"]
+    kind: Literal[
+        "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
+    ]
     reps: int | None = Field(default=None, ge=0, le=1000)
     rir: int | None = Field(default=None, ge=0, le=10)
     weight_kg: float | None = Field(default=None, gt=0, le=500)
@@ -101,6 +105,8 @@ class SessionView(BaseModel):
     rest: RestView | None = None
     choice: ChoiceView | None = None
     sets_logged: int
+    paused: bool = False
+    """A paused rest keeps its remaining time until ``resume`` (or any other event)."""
     duplicate: bool = False
     """True when the event was a set already stored under its ``client_id``: nothing was applied."""
 
@@ -112,6 +118,8 @@ _EVENTS: dict[str, type[Event]] = {
     "another_round": AnotherRound,
     "end_rounds": EndRounds,
     "finish_session": FinishSession,
+    "pause": Pause,
+    "resume": Resume,
 }
 
 
@@ -175,6 +183,7 @@ def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
         finished_at=record.finished_at,
         phase="finished",
         sets_logged=len(live.store.sets(record.id)),
+        paused=live.engine.paused,
     )
     if record.finished_at is not None:
         return view
