@@ -26,6 +26,7 @@
     for (const id of ["work", "rest", "choice", "finished"]) $(id).hidden = id !== phase;
     $("undo").hidden = phase === "finished";
     $("skip").hidden = phase !== "work";
+    $("pause").hidden = phase !== "rest";
   }
 
   function render(next) {
@@ -47,7 +48,14 @@
     } else if (view.phase === "rest") {
       $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
       $("rest-next").textContent = `Next: ${view.rest.next_name}`;
-      Timer.start(view.rest.remaining, (left) => { $("countdown").textContent = Timer.format(left); }, load);
+      $("pause").textContent = view.paused ? "Resume" : "Pause";
+      if (view.paused) {
+        // A paused rest keeps its time on the server; the page just shows it, stopped.
+        Timer.stop();
+        $("countdown").textContent = `${Timer.format(view.rest.remaining)} ⏸`;
+      } else {
+        Timer.start(view.rest.remaining, (left) => { $("countdown").textContent = Timer.format(left); }, load);
+      }
     } else if (view.phase === "choice") {
       $("choice-title").textContent = `Round ${view.choice.round} of ${view.choice.rounds} done`;
     }
@@ -95,6 +103,7 @@
   $("end-rounds").addEventListener("click", () => post({ kind: "end_rounds" }));
   $("undo").addEventListener("click", () => post({ kind: "undo" }));
   $("skip").addEventListener("click", () => post({ kind: "skip" }));
+  $("pause").addEventListener("click", () => post({ kind: view.paused ? "resume" : "pause" }));
   $("sound").addEventListener("click", () => {
     Timer.enableSound();
     Timer.keepAwake();
