@@ -1,6 +1,16 @@
 """The phone pages: served, self-contained, light, and wired to the API."""
 
 import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.web.conftest import PROFILE
+
+from repcoach.errors import InvalidInput
+from repcoach.web import create_app
+
+QUICK = Path(__file__).parent / "data" / "quick-test.toml"
 
 
 def test_home_before_setup_explains_what_to_do(api):
@@ -65,3 +75,22 @@ def test_the_timer_never_counts_ticks_it_recomputes_from_a_deadline(api):
 
 def test_an_unknown_session_page_is_a_404(ready):
     assert ready.get("/session/not-a-session").status_code == 404
+
+
+def test_a_server_started_with_a_plan_file_offers_and_runs_it(sqlite_url, form):
+    with TestClient(create_app(sqlite_url, plan_files=[QUICK])) as client:
+        assert client.put("/api/v1/profile", json=PROFILE).status_code == 200
+        assert "quick-test" in [plan["id"] for plan in client.get("/api/v1/plans").json()]
+        home = client.get("/").text
+        assert "Start Quick test" in home and "Start Kettlebell back workout" not in home  # not its own warm-up
+        started = form(client, "/session", {"plan": "quick-test"})
+        session = started.headers["location"].rsplit("/", 1)[1]
+        assert client.get(f"/api/v1/sessions/{session}").json()["title"] == "Quick test"
+
+
+def test_a_bad_plan_file_stops_the_server_from_starting_with_file_and_field(sqlite_url, tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text(QUICK.read_text().replace('reps = "6-8"', 'reps = "lots"'))
+    with pytest.raises(InvalidInput) as caught:
+        create_app(sqlite_url, plan_files=[broken])
+    assert caught.value.problems[0].source == str(broken) and caught.value.problems[0].line == 16

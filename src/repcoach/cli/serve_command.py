@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -34,6 +35,9 @@ def serve(
     multi_user: Annotated[
         bool, typer.Option("--multi-user", help="Require accounts (registration and sign-in), one log each.")
     ] = False,
+    plan_files: Annotated[
+        list[Path] | None, typer.Option("--plan", help="A plan file of your own to offer too (repeatable).")
+    ] = None,
 ) -> None:
     """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
 
@@ -44,5 +48,5 @@ def serve(
     if accounts:
         shown = f"[{host}]" if ":" in host else host
         Console().print(f"Accounts are on: create one at http://{shown}:{port}/register, then sign in.", soft_wrap=True)
-    app_ = create_app(ctx.obj.db_url or default_database_url(), accounts=accounts)
+    app_ = create_app(ctx.obj.db_url or default_database_url(), accounts=accounts, plan_files=plan_files or ())
     uvicorn.run(app_, host=host, port=port, log_level="info")

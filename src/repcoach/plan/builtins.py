@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from importlib import resources
 
-from repcoach.errors import UnknownName
 from repcoach.plan.loading import parse_plan
 from repcoach.plan.plan import Plan
+from repcoach.plan.shelf import PlanShelf
 
 
 @cache
@@ -24,13 +23,15 @@ def builtin_plans() -> dict[str, Plan]:
     return {plan.id: plan for plan in sorted(plans, key=lambda plan: plan.id)}
 
 
+def builtin_shelf() -> PlanShelf:
+    """The built-in plans as a shelf, to which a user's plan files can be added."""
+    return PlanShelf(builtin_plans())
+
+
 def get_builtin_plan(plan_id: str) -> Plan:
     """The built-in plan ``plan_id``.
 
     Raises:
         UnknownName: no such plan, with the closest ids as suggestions.
     """
-    plans = builtin_plans()
-    if plan_id in plans:
-        return plans[plan_id]
-    raise UnknownName("plan", plan_id, difflib.get_close_matches(plan_id, plans, n=3, cutoff=0.4))
+    return builtin_shelf().get(plan_id)

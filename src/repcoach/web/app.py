@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from repcoach import __version__
+from repcoach.plan.builtins import builtin_shelf
 from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
 from repcoach.web.csrf import CsrfGuard
@@ -18,15 +19,17 @@ from repcoach.web.routers import account_pages, coaching, pages, plans, profile,
 from repcoach.web.routers import accounts as accounts_api
 
 
-def create_app(database_url: str, *, accounts: bool = False) -> FastAPI:
+def create_app(database_url: str, *, accounts: bool = False, plan_files: Sequence[Path] = ()) -> FastAPI:
     """The repcoach web app on the database at ``database_url`` (opened and migrated at start-up).
 
     Args:
         database_url: SQLite or PostgreSQL, as SQLAlchemy URL.
         accounts: require registration and sign-in, each account seeing only its own data; without
             them the app serves one user with no login (fit only for this machine).
+        plan_files: the user's own plan files, offered beside the built-in plans.
 
     Raises:
+        InvalidInput: a plan file is not a valid plan.
         StoreError: at start-up, when the database cannot be used.
     """
 
@@ -38,6 +41,7 @@ def create_app(database_url: str, *, accounts: bool = False) -> FastAPI:
 
     app = FastAPI(title="repcoach", version=__version__, lifespan=lifespan)
     app.state.accounts = accounts
+    app.state.plans = builtin_shelf().with_files(plan_files)
     app.state.login_throttle = LoginThrottle()
     app.add_middleware(CsrfGuard)
     install_error_handlers(app)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from repcoach.plan.shelf import PlanShelf
 from repcoach.store import ProfileRecord, Store
 from repcoach.web.auth import Owner, owner_of
 from repcoach.web.errors import Conflict
@@ -14,6 +15,12 @@ from repcoach.web.errors import Conflict
 def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
+
+
+def get_plans(request: Request) -> PlanShelf:
+    """The built-in plans and the ones the server was started with."""
+    plans: PlanShelf = request.app.state.plans
+    return plans
 
 
 def get_owner(request: Request, store: Annotated[Store, Depends(get_store)]) -> Owner:
@@ -33,5 +40,6 @@ def get_profile(
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+PlansDep = Annotated[PlanShelf, Depends(get_plans)]
 OwnerDep = Annotated[Owner, Depends(get_owner)]
 ProfileDep = Annotated[ProfileRecord, Depends(get_profile)]

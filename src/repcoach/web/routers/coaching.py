@@ -11,12 +11,11 @@ from pydantic import AwareDatetime, BaseModel
 from repcoach.coach.schedule import next_session, sessions_from_sets
 from repcoach.errors import InvalidInput, Problem
 from repcoach.library import load_catalogue
-from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import utc_now
 from repcoach.store import SetRecord
-from repcoach.web.deps import ProfileDep, StoreDep
+from repcoach.web.deps import PlansDep, ProfileDep, StoreDep
 
 router = APIRouter(tags=["coaching"])
 
@@ -53,9 +52,11 @@ class RecommendationsView(BaseModel):
 
 
 @router.get("/recommendations")
-def recommendations(store: StoreDep, profile: ProfileDep, plan: str = "kettlebell-back") -> RecommendationsView:
+def recommendations(
+    store: StoreDep, profile: ProfileDep, plans: PlansDep, plan: str = "kettlebell-back"
+) -> RecommendationsView:
     """When to train ``plan`` next, and the bell, reps and rounds for each move, with the reasons."""
-    chosen = get_builtin_plan(plan)
+    chosen = plans.get(plan)
     now = utc_now()
     sets = recent_history(store, profile.id, now)
     advice = next_session(chosen, sessions_from_sets(sets), preferences(profile), now)

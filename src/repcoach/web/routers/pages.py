@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
 from repcoach.library import load_catalogue
-from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import MonotonicClock, Program
 from repcoach.units import format_weight
 from repcoach.web.csrf import check_csrf
-from repcoach.web.deps import OwnerDep, ProfileDep, StoreDep
+from repcoach.web.deps import OwnerDep, PlansDep, ProfileDep, StoreDep
 from repcoach.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -25,14 +24,15 @@ HOME_PLAN = "kettlebell-back"
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep, owner: OwnerDep) -> HTMLResponse:
+def home(request: Request, store: StoreDep, owner: OwnerDep, plans: PlansDep) -> HTMLResponse:
     """The next session due and why, the advised bell per move, the last session, a Start button."""
     profile = store.get_profile(owner.account_id)
     context: dict[str, Any] = {"profile": profile, "owner": owner}
     if profile is not None:
         now = utc_now()
         sets = recent_history(store, profile.id, now)
-        plan = get_builtin_plan(HOME_PLAN)
+        plan = plans.get(HOME_PLAN)
+        warmups = {other.warmup for other in plans if other.warmup}
         advisor = BellAdvisor(profile, sets, now)
         catalogue = load_catalogue()
         prefs = preferences(profile)
@@ -48,6 +48,7 @@ def home(request: Request, store: StoreDep, owner: OwnerDep) -> HTMLResponse:
         last = recent[0] if recent else None
         context |= {
             "plan": plan,
+            "other_plans": [other for other in plans if other.id != HOME_PLAN and other.id not in warmups],
             "advice": next_session(plan, sessions_from_sets(sets), prefs, now),
             "bells": bells,
             "open_session": store.unfinished_session(profile.id),
@@ -63,13 +64,13 @@ def home(request: Request, store: StoreDep, owner: OwnerDep) -> HTMLResponse:
 
 
 @router.post("/session", dependencies=[Depends(check_csrf)])
-def start(store: StoreDep, profile: ProfileDep) -> RedirectResponse:
-    """Start the reference routine (or go back to the unfinished session) and open its page."""
+def start(
+    store: StoreDep, profile: ProfileDep, plans: PlansDep, plan: Annotated[str, Form(max_length=100)] = HOME_PLAN
+) -> RedirectResponse:
+    """Start a plan (or go back to the unfinished session) and open its page."""
     record = store.unfinished_session(profile.id)
     if record is None:
-        record = LiveSession.start(
-            store, profile, Program.compose(get_builtin_plan(HOME_PLAN)), MonotonicClock()
-        ).record
+        record = LiveSession.start(store, profile, Program.compose(plans.get(plan)), MonotonicClock()).record
     return RedirectResponse(f"/session/{record.id}", status_code=303)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from repcoach.plan.builtins import builtin_plans, get_builtin_plan
+from repcoach.web.deps import PlansDep
 
 router = APIRouter(tags=["plans"])
 
@@ -20,14 +20,12 @@ class PlanSummary(BaseModel):
 
 
 @router.get("/plans")
-def list_plans() -> list[PlanSummary]:
-    """The built-in plans."""
-    return [
-        PlanSummary(id=p.id, title=p.title, summary=p.summary, rounds=str(p.rounds)) for p in builtin_plans().values()
-    ]
+def list_plans(plans: PlansDep) -> list[PlanSummary]:
+    """The plans on offer: the built-in ones and the server's plan files."""
+    return [PlanSummary(id=p.id, title=p.title, summary=p.summary, rounds=str(p.rounds)) for p in plans]
 
 
 @router.get("/plans/{plan_id}")
-def show_plan(plan_id: str) -> dict[str, Any]:
+def show_plan(plan_id: str, plans: PlansDep) -> dict[str, Any]:
     """One plan in full, as its plan file would hold it."""
-    return get_builtin_plan(plan_id).model_dump(mode="json")
+    return plans.get(plan_id).model_dump(mode="json")

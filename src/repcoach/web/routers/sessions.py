@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from repcoach.errors import InvalidInput, Problem
 from repcoach.library import load_catalogue
 from repcoach.plan import IntRange
-from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import recent_history
 from repcoach.service.live_session import LiveSession, utc_now
@@ -38,7 +37,7 @@ from repcoach.session import (
     WorkStep,
 )
 from repcoach.store import ProfileRecord, SessionRecord, Store
-from repcoach.web.deps import ProfileDep, StoreDep
+from repcoach.web.deps import PlansDep, ProfileDep, StoreDep
 from repcoach.web.errors import Conflict
 
 router = APIRouter(tags=["sessions"])
@@ -124,13 +123,13 @@ _EVENTS: dict[str, type[Event]] = {
 
 
 @router.post("/sessions", status_code=201)
-def start_session(body: StartBody, store: StoreDep, profile: ProfileDep) -> SessionView:
+def start_session(body: StartBody, store: StoreDep, profile: ProfileDep, plans: PlansDep) -> SessionView:
     """Start a session of a built-in plan, with its warm-up and paired plans if asked."""
     if (open_one := store.unfinished_session(profile.id)) is not None:
         raise Conflict(f"Session {open_one.id} ({open_one.title}) is not finished; continue or finish it first.")
-    main = get_builtin_plan(body.plan)
-    warm = get_builtin_plan(main.warmup or "upper-body-warmup") if body.warmup else None
-    program = Program.compose(main, warm, [get_builtin_plan(other) for other in body.paired])
+    main = plans.get(body.plan)
+    warm = plans.get(main.warmup or "upper-body-warmup") if body.warmup else None
+    program = Program.compose(main, warm, [plans.get(other) for other in body.paired])
     live = LiveSession.start(store, profile, program, MonotonicClock())
     return _view(live, profile)
 
