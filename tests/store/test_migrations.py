@@ -25,6 +25,7 @@ def test_migrating_an_up_to_date_database_again_changes_nothing(store_url):
     assert tables == {
         "alembic_version",
         "accounts",
+        "custom_exercises",
         "login_sessions",
         "profiles",
         "bells",

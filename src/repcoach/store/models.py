@@ -88,8 +88,25 @@ class Bell(Base):
     weight_kg: Mapped[float] = mapped_column(Float)
 
 
+class CustomExercise(Base):
+    """A move from another app's history that the library does not know, kept per user."""
+
+    __tablename__ = "custom_exercises"
+    __table_args__ = (UniqueConstraint("profile_id", "exercise_id", name="uq_custom_exercises_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    exercise_id: Mapped[str] = mapped_column(String(100))
+    """What its sets carry as ``exercise_id``: a slug of the name (``t-bar-row``)."""
+    name: Mapped[str] = mapped_column(String(200))
+    """As the other app wrote it."""
+    pattern: Mapped[str | None] = mapped_column(String(20))
+    """Guessed from the name, or set by the user; None when unknown (then balance leaves it out)."""
+
+
 class WorkoutSession(Base):
     __tablename__ = "workout_sessions"
+    __table_args__ = (UniqueConstraint("profile_id", "source_key", name="uq_workout_sessions_source_key"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
@@ -98,6 +115,8 @@ class WorkoutSession(Base):
     program: Mapped[dict[str, Any]]
     started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
+    source_key: Mapped[str | None] = mapped_column(String(400))
+    """For a workout imported from another app, its identity there, so importing it again adds nothing."""
 
 
 class SessionEvent(Base):
@@ -117,6 +136,7 @@ class LoggedSet(Base):
     __table_args__ = (
         Index("ix_logged_sets_exercise_finished", "exercise_id", "finished_at"),
         CheckConstraint("reps IS NULL OR reps >= 0", name="ck_logged_sets_reps"),
+        CheckConstraint("kind IN ('normal', 'warmup', 'dropset', 'failure')", name="ck_logged_sets_kind"),
         CheckConstraint("rir IS NULL OR rir >= 0", name="ck_logged_sets_rir"),
         CheckConstraint("weight_kg IS NULL OR weight_kg > 0", name="ck_logged_sets_weight"),
     )
@@ -138,3 +158,9 @@ class LoggedSet(Base):
     finished_at: Mapped[datetime]
     started_at: Mapped[datetime | None]
     client_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(10), server_default="normal")
+    """normal, warmup, dropset or failure (as Hevy marks sets); warm-ups are not coached on."""
+    equipment: Mapped[str | None] = mapped_column(String(20))
+    """What it was done with when another app said so ("Romanian Deadlift (Dumbbell)"); None for repcoach's own."""
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    notes: Mapped[str | None] = mapped_column(String(2000))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from repcoach.coach import Experience
 from repcoach.units import Unit
+
+SetKind = Literal["normal", "warmup", "dropset", "failure"]
 
 DEFAULT_DAYS = (0, 2, 4)
 """Monday, Wednesday, Friday: three sessions a week, each 48 h or more apart."""
@@ -50,6 +52,12 @@ class NewSet:
     """When the step began: the end of the rest before it, or the moment it came up."""
     client_id: str | None = None
     """An idempotency key chosen by the client that logged the set."""
+    kind: SetKind = "normal"
+    """Warm-up sets (marked so in another app) are kept but not coached on."""
+    equipment: str | None = None
+    """What an imported set was done with, when its app said so; None for repcoach's own sets."""
+    distance_m: float | None = None
+    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,8 @@ class SessionRecord:
     finished_at: datetime | None
     sets: tuple[SetRecord, ...] = field(default=())
     """Filled by listings that show sets (history)."""
+    source_key: str | None = None
+    """An imported workout's identity in the app it came from."""
 
 
 @dataclass(frozen=True)

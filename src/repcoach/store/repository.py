@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -18,7 +18,7 @@ from repcoach.coach import EXPERIENCE_LEVELS, Experience
 from repcoach.errors import StoreError
 from repcoach.store.accounts import AccountRepository
 from repcoach.store.database import connect
-from repcoach.store.models import Bell, LoggedSet, Profile, SessionEvent, WorkoutSession
+from repcoach.store.models import Bell, CustomExercise, LoggedSet, Profile, SessionEvent, WorkoutSession
 from repcoach.store.records import (
     DEFAULT_DAYS,
     DEFAULT_TIME,
@@ -27,6 +27,13 @@ from repcoach.store.records import (
     ProfileRecord,
     SessionRecord,
     SetRecord,
+)
+from repcoach.store.workouts import (
+    CustomExerciseRecord,
+    Imported,
+    NewWorkout,
+    add_custom_exercises,
+    insert_workouts,
 )
 from repcoach.units import Unit
 
@@ -229,32 +236,53 @@ class Store:
     ) -> SessionRecord:
         """Store a finished workout done outside a guided session, with all its sets, in one transaction.
 
-        Each set gets a ``set_done`` event, as a guided set has, so every session reads alike.
-
         Raises:
             StoreError: a set breaks a rule; nothing of the workout is stored.
         """
-        row = WorkoutSession(
-            id=uuid.uuid4().hex,
-            profile_id=profile_id,
-            title=title,
-            plan_ids=[],
-            program={},
-            started_at=started_at,
-            finished_at=finished_at,
-        )
+        [session_id] = self.import_workouts(profile_id, [NewWorkout(title, started_at, finished_at, sets)]).workouts
+        found = self.get_session(session_id)
+        assert found is not None
+        return replace(found, sets=tuple(self.sets(session_id)))
+
+    def import_workouts(
+        self, profile_id: int, workouts: Sequence[NewWorkout], custom: Sequence[CustomExerciseRecord] = ()
+    ) -> Imported:
+        """Store finished workouts and the custom exercises they use, all in one transaction.
+
+        A workout whose ``source_key`` is stored already is skipped, so importing the same file
+        twice adds nothing and a longer export later adds only the new workouts.
+
+        Raises:
+            StoreError: a set breaks a rule; nothing is stored.
+        """
         try:
             with self._unit_of_work() as db:
-                db.add(row)
-                db.flush()
-                for seq, new_set in enumerate(sets, start=1):
-                    db.add(
-                        SessionEvent(session_id=row.id, seq=seq, kind="set_done", payload={}, at=new_set.finished_at)
-                    )
-                    db.add(LoggedSet(session_id=row.id, event_seq=seq, **asdict(new_set)))
+                add_custom_exercises(db, profile_id, custom)
+                return insert_workouts(db, profile_id, workouts)
         except IntegrityError as error:
             raise _refused("The workout", error) from error
-        return _session_record(row, tuple(self.sets(row.id)))
+
+    def custom_exercises(self, profile_id: int) -> list[CustomExerciseRecord]:
+        """The user's custom exercises (from imports), by name."""
+        query = select(CustomExercise).where(CustomExercise.profile_id == profile_id).order_by(CustomExercise.name)
+        with self._unit_of_work() as db:
+            return [CustomExerciseRecord(row.exercise_id, row.name, row.pattern) for row in db.scalars(query)]
+
+    def set_custom_pattern(self, profile_id: int, exercise_id: str, pattern: str | None) -> None:
+        """Correct the movement pattern guessed for a custom exercise.
+
+        Raises:
+            StoreError: the user has no custom exercise ``exercise_id``.
+        """
+        with self._unit_of_work() as db:
+            row = db.scalars(
+                select(CustomExercise).where(
+                    CustomExercise.profile_id == profile_id, CustomExercise.exercise_id == exercise_id
+                )
+            ).first()
+            if row is None:
+                raise StoreError(f"There is no custom exercise {exercise_id}.")
+            row.pattern = pattern
 
     def sets_between(self, profile_id: int, start: datetime, end: datetime) -> list[SetRecord]:
         """Every set the user finished in ``[start, end)``, oldest first."""
@@ -326,6 +354,7 @@ def _session_record(row: WorkoutSession, sets: tuple[SetRecord, ...] = ()) -> Se
         started_at=row.started_at,
         finished_at=row.finished_at,
         sets=sets,
+        source_key=row.source_key,
     )
 
 
