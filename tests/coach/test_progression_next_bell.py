@@ -1,6 +1,7 @@
 """The next session's bell for a move, from hand-computed histories of the reference routine (6-10 reps, RIR 0-2)."""
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -248,3 +249,17 @@ def test_topping_out_at_failure_when_the_plan_wants_reps_in_reserve_keeps_the_be
         advice.reason
         == "All 3 sets of 12 reps at RIR 0-1 with 16 kg: keep 16 kg and stay there until 12 reps leave 1 in reserve."
     )
+
+
+def test_barbell_history_and_warm_ups_say_nothing_of_the_kettlebell():
+    kettlebell = session([(8, 2, 16.0), (8, 2, 16.0), (8, 2, 16.0)], days_ago=4, exercise="romanian-deadlift")
+    barbell = [
+        replace(logged, equipment="barbell", weight_kg=100.0, session_id="barbell")
+        for logged in session([(10, 3, 100.0)] * 3, days_ago=2, exercise="romanian-deadlift")
+    ]
+    warmups = [
+        replace(logged, kind="warmup", session_id="warm")
+        for logged in session([(10, 5, 24.0)] * 3, days_ago=1, exercise="romanian-deadlift")
+    ]
+    alone = advise(kettlebell, [12.0, 16.0, 24.0], move=RDL)
+    assert advise([*kettlebell, *barbell, *warmups], [12.0, 16.0, 24.0], move=RDL) == alone

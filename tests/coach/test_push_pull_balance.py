@@ -1,11 +1,14 @@
 """Push against pull: hard sets and volume per pattern, from hand-made weeks."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from repcoach.coach import PatternLoad, balance, balance_reports
 from repcoach.coach.history import LoggedSet
+from repcoach.library import load_catalogue
+from repcoach.library.custom import UserCatalogue, custom_exercise
 
 NOW = datetime(2026, 11, 29, 20, 0, tzinfo=UTC)  # Sunday evening
 
@@ -116,3 +119,21 @@ def test_bad_windows_and_naive_times_are_refused():
         balance([], NOW, window_days=0)
     with pytest.raises(ValueError, match="now needs a time zone"):
         balance([], datetime(2026, 11, 29, 20, 0))
+
+
+def test_warm_up_sets_are_not_hard_sets():
+    warmups = [replace(logged, kind="warmup") for logged in sets("bench-press", 4, 10, 40.0, 1)]
+    assert balance([*warmups, *sets("renegade-row", 2, 8, 12.0, 1)], NOW).push_sets == 0
+
+
+def test_imported_moves_count_by_their_pattern_and_unknown_ones_are_left_out():
+    exercises = UserCatalogue(
+        load_catalogue(),
+        [
+            custom_exercise("t-bar-row", "T Bar Row", "horizontal-pull"),
+            custom_exercise("zercher-hold", "Zercher", None),
+        ],
+    )
+    week = [*sets("bench-press", 3, 8, 60.0, 1), *sets("t-bar-row", 3, 10, 40.0, 1), *sets("zercher-hold", 5, 1, 60, 1)]
+    report = balance(week, NOW, catalogue=exercises)
+    assert (report.push_sets, report.pull_sets, report.ratio) == (3, 3, 1.0)

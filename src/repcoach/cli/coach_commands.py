@@ -19,7 +19,7 @@ from repcoach.io.calendar import sessions_ics
 from repcoach.library import load_catalogue
 from repcoach.plan.builtins import builtin_plans
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import preferences, recent_history
+from repcoach.service.coaching import preferences, recent_history, user_catalogue
 from repcoach.service.live_session import utc_now
 from repcoach.units import format_weight
 
@@ -85,7 +85,8 @@ def balance(ctx: typer.Context) -> None:
     with ctx.obj.open_store() as store:
         profile = ensure_profile(store, console, ctx.obj.lines)
         sets = recent_history(store, profile.id, now, weeks=5)
-    reports = balance_reports(sets, now)
+        exercises = user_catalogue(store, profile.id)
+    reports = balance_reports(sets, now, exercises)
     table = Table("Last", "Push sets", "Pull + hinge sets", "Push : pull", "Push volume", "Pull volume")
     for report in reports:
         ratio = (

@@ -18,7 +18,7 @@ from repcoach.coach.stats import WeekVolume, best_sets, weekly_volume
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.plots import PlotFormat, progress_plot
 from repcoach.library import Exercise, load_catalogue
-from repcoach.service.coaching import recent_history, session_points
+from repcoach.service.coaching import recent_history, session_points, user_catalogue
 from repcoach.service.live_session import utc_now
 from repcoach.units import Unit, format_weight
 
@@ -40,11 +40,11 @@ def stats(
     with ctx.obj.open_store() as store:
         profile = ensure_profile(store, console, ctx.obj.lines)
         sets = recent_history(store, profile.id, now, weeks=weeks)
+        exercises = user_catalogue(store, profile.id)
     zone = ZoneInfo(profile.time_zone)
     unit = profile.units
     if exercise is None:
-        patterns = {known.id: known.pattern for known in catalogue}
-        by_pattern = weekly_volume(sets, lambda logged: patterns.get(logged.exercise_id), zone)
+        by_pattern = weekly_volume(sets, lambda logged: exercises.pattern_of(logged.exercise_id), zone)
         _volume_table(f"Weekly volume per pattern, last {weeks} weeks", by_pattern, unit)
         return
     own = [logged for logged in sets if logged.exercise_id == exercise.id]

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from repcoach.coach.history import LoggedSet
 from repcoach.library import PATTERNS, PULL_PATTERNS, PUSH_PATTERNS, Catalogue, Pattern, load_catalogue
+from repcoach.library.custom import UserCatalogue
 
 HARD_SET_MAX_RIR = 4
 """A set with more reps in reserve than this is warm-up or practice, not training stimulus."""
@@ -59,12 +60,13 @@ class BalanceReport:
 
 
 def is_hard(logged: LoggedSet) -> bool:
-    """Whether a set counts as hard: rated ``HARD_SET_MAX_RIR`` or fewer reps in reserve, or not rated."""
-    return logged.rir is None or logged.rir <= HARD_SET_MAX_RIR
+    """Whether a set counts as hard: not a warm-up, and rated ``HARD_SET_MAX_RIR`` or fewer reps in reserve
+    (or not rated)."""
+    return logged.kind != "warmup" and (logged.rir is None or logged.rir <= HARD_SET_MAX_RIR)
 
 
 def balance(
-    sets: Iterable[LoggedSet], now: datetime, window_days: int = 7, catalogue: Catalogue | None = None
+    sets: Iterable[LoggedSet], now: datetime, window_days: int = 7, catalogue: Catalogue | UserCatalogue | None = None
 ) -> BalanceReport:
     """Push and pull hard sets and volume over the ``window_days`` days up to ``now``.
 
@@ -84,7 +86,7 @@ def balance(
         if not start < logged.finished_at <= now or not is_hard(logged):
             continue
         exercise = catalogue.find(logged.exercise_id)
-        if exercise is None:
+        if exercise is None or exercise.pattern is None:
             unknown.add(logged.exercise_id)
             continue
         if exercise.pattern == "mobility" or exercise.kind == "mobility":
@@ -114,7 +116,7 @@ def balance(
 
 
 def balance_reports(
-    sets: Sequence[LoggedSet], now: datetime, catalogue: Catalogue | None = None
+    sets: Sequence[LoggedSet], now: datetime, catalogue: Catalogue | UserCatalogue | None = None
 ) -> list[BalanceReport]:
     """One report for each of ``WINDOWS_DAYS`` (the last 7 and 28 days)."""
     return [balance(sets, now, days, catalogue) for days in WINDOWS_DAYS]

@@ -27,6 +27,10 @@ class LoggedSet:
     reps_target_low: int | None = None
     reps_target_high: int | None = None
     plan_id: str | None = None
+    kind: str = "normal"
+    """normal, warmup, dropset or failure; warm-ups are not hard sets and not coached on."""
+    equipment: str | None = None
+    """What an imported set was done with; None for repcoach's own (kettlebell) sets."""
 
 
 def sessions_of(sets: Iterable[LoggedSet], exercise_id: str) -> list[list[LoggedSet]]:

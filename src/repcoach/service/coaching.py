@@ -10,6 +10,8 @@ from repcoach.coach.e1rm import set_e1rm
 from repcoach.coach.history import LoggedSet, sessions_of
 from repcoach.coach.schedule import Preferences
 from repcoach.io.plots import SessionPoint
+from repcoach.library import load_catalogue
+from repcoach.library.custom import UserCatalogue, custom_exercise
 from repcoach.store import ProfileRecord, SetRecord, Store
 
 HISTORY_WEEKS = 12
@@ -31,6 +33,8 @@ def as_logged(record: SetRecord) -> LoggedSet:
         reps_target_low=record.reps_target_low,
         reps_target_high=record.reps_target_high,
         plan_id=record.plan_id or None,
+        kind=record.kind,
+        equipment=record.equipment,
     )
 
 
@@ -55,6 +59,12 @@ def session_points(sets: Sequence[LoggedSet], exercise_id: str, zone: tzinfo, es
             )
         )
     return points
+
+
+def user_catalogue(store: Store, profile_id: int) -> UserCatalogue:
+    """The library plus the moves the user imported that it does not know."""
+    custom = [custom_exercise(row.exercise_id, row.name, row.pattern) for row in store.custom_exercises(profile_id)]
+    return UserCatalogue(load_catalogue(), custom)
 
 
 def preferences(profile: ProfileRecord) -> Preferences:
