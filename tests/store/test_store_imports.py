@@ -51,6 +51,8 @@ def test_importing_the_same_workouts_twice_adds_nothing_and_a_longer_export_only
     longer = store.import_workouts(profile_id, [workout(0, 10, 8), workout(2, 9), workout(4, 7, 7)], [T_BAR])
     assert (len(longer.workouts), longer.sets) == (1, 2)
     assert len(store.list_sessions(profile_id, limit=10)) == 3
+    keys = [workout(day).source_key for day in (0, 4, 9)]
+    assert store.source_keys(profile_id, keys) == set(keys[:2])
 
 
 def test_an_imported_set_keeps_its_kind_equipment_and_notes(store, profile_id):

@@ -34,6 +34,7 @@ from repcoach.store.workouts import (
     NewWorkout,
     add_custom_exercises,
     insert_workouts,
+    stored_source_keys,
 )
 from repcoach.units import Unit
 
@@ -261,6 +262,11 @@ class Store:
                 return insert_workouts(db, profile_id, workouts)
         except IntegrityError as error:
             raise _refused("The workout", error) from error
+
+    def source_keys(self, profile_id: int, keys: Sequence[str]) -> set[str]:
+        """Which of these imported-workout identities are stored for the user already."""
+        with self._unit_of_work() as db:
+            return stored_source_keys(db, profile_id, keys)
 
     def custom_exercises(self, profile_id: int) -> list[CustomExerciseRecord]:
         """The user's custom exercises (from imports), by name."""

@@ -47,18 +47,7 @@ class Imported:
 
 def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]) -> Imported:
     """Insert ``workouts`` (inside the caller's transaction), skipping those whose source key is stored."""
-    keys = [workout.source_key for workout in workouts if workout.source_key]
-    known = (
-        set(
-            db.scalars(
-                select(WorkoutSession.source_key).where(
-                    WorkoutSession.profile_id == profile_id, WorkoutSession.source_key.in_(keys)
-                )
-            )
-        )
-        if keys
-        else set()
-    )
+    known = stored_source_keys(db, profile_id, [workout.source_key for workout in workouts if workout.source_key])
     sessions: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     sets: list[dict[str, Any]] = []
@@ -89,6 +78,17 @@ def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]
         if rows:
             db.execute(insert(model), rows)
     return Imported([str(row["id"]) for row in sessions], len(sets))
+
+
+def stored_source_keys(db: Session, profile_id: int, keys: Sequence[str]) -> set[str]:
+    """Which of ``keys`` the user's stored workouts carry (asked in chunks: databases cap bound parameters)."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        query = select(WorkoutSession.source_key).where(
+            WorkoutSession.profile_id == profile_id, WorkoutSession.source_key.in_(keys[start : start + 500])
+        )
+        found.update(key for key in db.scalars(query) if key is not None)
+    return found
 
 
 def add_custom_exercises(db: Session, profile_id: int, exercises: Sequence[CustomExerciseRecord]) -> None:
