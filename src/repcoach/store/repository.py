@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, fields, replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -29,16 +29,17 @@ from repcoach.store.records import (
     SetRecord,
 )
 from repcoach.store.workouts import (
+    NEW_SET_FIELDS,
     CustomExerciseRecord,
     Imported,
     NewWorkout,
+    SessionCopy,
     add_custom_exercises,
+    insert_session_copies,
     insert_workouts,
     stored_source_keys,
 )
 from repcoach.units import Unit
-
-_NEW_SET_FIELDS = [field.name for field in fields(NewSet)]
 
 
 def open_store(url: str) -> Store:
@@ -263,6 +264,46 @@ class Store:
         except IntegrityError as error:
             raise _refused("The workout", error) from error
 
+    def session_copies(self, profile_id: int) -> list[SessionCopy]:
+        """Every session of the user, oldest first, with its sets and events (three queries in all)."""
+        with self._unit_of_work() as db:
+            rows = list(
+                db.scalars(
+                    select(WorkoutSession)
+                    .where(WorkoutSession.profile_id == profile_id)
+                    .order_by(WorkoutSession.started_at, WorkoutSession.id)
+                )
+            )
+            mine = select(WorkoutSession.id).where(WorkoutSession.profile_id == profile_id)
+            sets: dict[str, list[SetRecord]] = defaultdict(list)
+            for row in db.scalars(
+                select(LoggedSet).where(LoggedSet.session_id.in_(mine)).order_by(LoggedSet.event_seq)
+            ):
+                sets[row.session_id].append(_set_record(row))
+            events: dict[str, list[EventRecord]] = defaultdict(list)
+            query = select(SessionEvent).where(SessionEvent.session_id.in_(mine)).order_by(SessionEvent.seq)
+            for event in db.scalars(query):
+                events[event.session_id].append(
+                    EventRecord(event.session_id, event.seq, event.kind, event.payload, event.at)
+                )
+            return [SessionCopy(_session_record(row, tuple(sets[row.id])), events[row.id]) for row in rows]
+
+    def restore_sessions(
+        self, profile_id: int, copies: Sequence[SessionCopy], custom: Sequence[CustomExerciseRecord] = ()
+    ) -> Imported:
+        """Store sessions from a backup as they were, and the custom moves they use, in one transaction;
+        sessions already stored are skipped.
+
+        Raises:
+            StoreError: a set breaks a rule, or a set's client id belongs to another user's set; nothing is stored.
+        """
+        try:
+            with self._unit_of_work() as db:
+                add_custom_exercises(db, profile_id, custom)
+                return insert_session_copies(db, profile_id, copies)
+        except IntegrityError as error:
+            raise _refused("The backup", error) from error
+
     def source_keys(self, profile_id: int, keys: Sequence[str]) -> set[str]:
         """Which of these imported-workout identities are stored for the user already."""
         with self._unit_of_work() as db:
@@ -365,5 +406,5 @@ def _session_record(row: WorkoutSession, sets: tuple[SetRecord, ...] = ()) -> Se
 
 
 def _set_record(row: LoggedSet) -> SetRecord:
-    values = {name: getattr(row, name) for name in _NEW_SET_FIELDS}
+    values = {name: getattr(row, name) for name in NEW_SET_FIELDS}
     return SetRecord(**values, id=row.id, session_id=row.session_id, event_seq=row.event_seq)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +16,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from repcoach.store.models import CustomExercise, LoggedSet, SessionEvent, WorkoutSession
-from repcoach.store.records import NewSet
+from repcoach.store.records import EventRecord, NewSet, SessionRecord
+
+NEW_SET_FIELDS = [item.name for item in fields(NewSet)]
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,53 @@ def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]
         if rows:
             db.execute(insert(model), rows)
     return Imported([str(row["id"]) for row in sessions], len(sets))
+
+
+@dataclass(frozen=True)
+class SessionCopy:
+    """A stored session whole: its record with its sets, and its events (for backups)."""
+
+    record: SessionRecord
+    events: Sequence[EventRecord]
+
+
+def insert_session_copies(db: Session, profile_id: int, copies: Sequence[SessionCopy]) -> Imported:
+    """Insert sessions as they were, ids and all, skipping those already stored (a backup restored twice)."""
+    ids = [copy.record.id for copy in copies]
+    stored = {
+        found
+        for start in range(0, len(ids), 500)
+        for found in db.scalars(select(WorkoutSession.id).where(WorkoutSession.id.in_(ids[start : start + 500])))
+    }
+    fresh = [copy for copy in copies if copy.record.id not in stored]
+    sessions = [
+        {
+            "id": copy.record.id,
+            "profile_id": profile_id,
+            "title": copy.record.title,
+            "plan_ids": list(copy.record.plan_ids),
+            "program": copy.record.program,
+            "started_at": copy.record.started_at,
+            "finished_at": copy.record.finished_at,
+            "source_key": copy.record.source_key,
+        }
+        for copy in fresh
+    ]
+    events = [
+        {"session_id": copy.record.id, "seq": event.seq, "kind": event.kind, "payload": event.payload, "at": event.at}
+        for copy in fresh
+        for event in copy.events
+    ]
+    sets = [
+        {name: getattr(logged, name) for name in NEW_SET_FIELDS}
+        | {"session_id": copy.record.id, "event_seq": logged.event_seq}
+        for copy in fresh
+        for logged in copy.record.sets
+    ]
+    for model, rows in ((WorkoutSession, sessions), (SessionEvent, events), (LoggedSet, sets)):
+        if rows:
+            db.execute(insert(model), rows)
+    return Imported([copy.record.id for copy in fresh], len(sets))
 
 
 def stored_source_keys(db: Session, profile_id: int, keys: Sequence[str]) -> set[str]:

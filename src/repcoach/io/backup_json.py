@@ -1,0 +1,118 @@
+"""repcoach's own export: everything it stores for one user, as JSON, and read back.
+
+The document is versioned and validated on the way in, so a hand-edited or truncated file is
+refused with the field that is wrong, before anything is stored.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+from repcoach.errors import InvalidInput, Problem
+from repcoach.sourcemap import SourceMap
+from repcoach.validation import located_problems
+
+FORMAT: Literal["repcoach-export"] = "repcoach-export"
+VERSION: Literal[1] = 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProfileDoc(_Strict):
+    units: Literal["kg", "lb"]
+    experience: Literal["beginner", "intermediate", "advanced"]
+    bells_kg: list[float]
+    preferred_days: list[int]
+    preferred_time: str
+    time_zone: str
+
+
+class CustomExerciseDoc(_Strict):
+    exercise_id: str
+    name: str
+    pattern: str | None
+
+
+class EventDoc(_Strict):
+    seq: int = Field(ge=1)
+    kind: str
+    payload: dict[str, Any]
+    at: AwareDatetime
+
+
+class SetDoc(_Strict):
+    event_seq: int = Field(ge=1)
+    exercise_id: str
+    plan_id: str
+    block_name: str
+    round: int = Field(ge=1)
+    side: str | None
+    reps: int | None = Field(ge=0)
+    reps_target_low: int | None
+    reps_target_high: int | None
+    hold_seconds: int | None = Field(ge=0)
+    weight_kg: float | None = Field(gt=0)
+    rir: int | None = Field(ge=0)
+    finished_at: AwareDatetime
+    started_at: AwareDatetime | None
+    client_id: str | None
+    kind: Literal["normal", "warmup", "dropset", "failure"]
+    equipment: str | None
+    distance_m: float | None
+    notes: str | None
+
+
+class SessionDoc(_Strict):
+    id: str = Field(pattern=r"^[0-9a-f]{32}$")
+    title: str
+    plan_ids: list[str]
+    program: dict[str, Any]
+    started_at: AwareDatetime
+    finished_at: AwareDatetime | None
+    source_key: str | None
+    events: list[EventDoc]
+    sets: list[SetDoc]
+
+
+class ExportDoc(_Strict):
+    format: Literal["repcoach-export"] = FORMAT
+    version: Literal[1] = VERSION
+    exported_at: datetime
+    profile: ProfileDoc
+    custom_exercises: list[CustomExerciseDoc]
+    sessions: list[SessionDoc]
+
+
+def dump_export(doc: ExportDoc) -> str:
+    """The document as indented JSON (UTF-8 text, emoji kept)."""
+    return doc.model_dump_json(indent=1) + "\n"
+
+
+def looks_like_export(data: bytes) -> bool:
+    """Whether a file is (meant to be) a repcoach JSON export, judged by its start."""
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def load_export(data: bytes, file_name: str) -> ExportDoc:
+    """Read and validate an export.
+
+    Raises:
+        InvalidInput: not JSON, another format or version, or a field that is wrong (named by path).
+    """
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        line = getattr(error, "lineno", None)
+        raise InvalidInput([Problem(f"not a JSON file: {error}", source=file_name, line=line)]) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise InvalidInput([Problem(f'not a repcoach export (its "format" is not "{FORMAT}")', source=file_name)])
+    try:
+        return ExportDoc.model_validate(raw)
+    except ValidationError as error:
+        raise InvalidInput(located_problems(error, file_name, SourceMap({}))) from None

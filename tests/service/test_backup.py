@@ -1,0 +1,131 @@
+"""repcoach's JSON export read back gives the same store: generated histories, SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from repcoach.errors import InvalidInput
+from repcoach.io.backup_json import dump_export, load_export
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.service.backup import export_document, restore_document
+from repcoach.service.live_session import LiveSession
+from repcoach.session import FakeClock, Program, SetDone, Skip
+from repcoach.store import NewSet, Store, open_store
+from repcoach.store.workouts import CustomExerciseRecord, NewWorkout
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+new_sets = st.builds(
+    NewSet,
+    exercise_id=st.sampled_from(["single-arm-row", "bench-press", "t-bar-row"]),
+    plan_id=st.just(""),
+    block_name=st.just(""),
+    round=st.integers(1, 10),
+    side=st.sampled_from([None, "left", "right"]),
+    reps=st.none() | st.integers(0, 50),
+    reps_target_low=st.none(),
+    reps_target_high=st.none(),
+    hold_seconds=st.none() | st.integers(0, 600),
+    weight_kg=st.none() | st.floats(0.5, 300, allow_nan=False).map(lambda kg: round(kg, 3)),
+    rir=st.none() | st.integers(0, 10),
+    finished_at=st.datetimes(datetime(2020, 1, 1), datetime(2026, 11, 1), timezones=st.just(UTC)),
+    kind=st.sampled_from(["normal", "warmup", "dropset", "failure"]),
+    equipment=st.sampled_from([None, "barbell", "unspecified"]),
+    distance_m=st.none() | st.floats(0, 50_000, allow_nan=False).map(lambda m: round(m, 2)),
+    notes=st.none() | st.text(max_size=40),
+)
+workouts = st.lists(
+    st.builds(
+        NewWorkout,
+        title=st.text(min_size=1, max_size=30),
+        started_at=st.datetimes(datetime(2020, 1, 1), datetime(2026, 11, 1), timezones=st.just(UTC)),
+        finished_at=st.just(NOW),
+        sets=st.lists(new_sets, min_size=1, max_size=6),
+        source_key=st.none() | st.uuids().map(lambda key: f"strong:{key}"),
+    ),
+    max_size=5,
+)
+
+
+def fill(store: Store, history: list[NewWorkout]) -> int:
+    """A profile with bells, a custom move, a guided session in progress and ``history``."""
+    profile = store.save_profile(units="lb", experience="intermediate", bells_kg=[8, 12, 16])
+    store.save_preferences([1, 3, 5], "07:30", "Europe/Berlin")
+    store.import_workouts(profile.id, history, [CustomExerciseRecord("t-bar-row", "T Bar Row", "horizontal-pull")])
+    live = LiveSession.start(store, profile, Program.compose(get_builtin_plan("kettlebell-back")), FakeClock())
+    live.apply(SetDone(reps=9, rir=1, weight_kg=8.0), client_id="phone-set-0001")
+    live.apply(SetDone(reps=8, rir=2, weight_kg=16.0))
+    live.apply(Skip())
+    return profile.id
+
+
+def contents(store: Store) -> tuple[object, ...]:
+    """Everything stored for the user, without the database's own row ids."""
+    profile = store.get_profile()
+    assert profile is not None
+    copies = [
+        (
+            replace(copy.record, profile_id=0, sets=tuple(replace(logged, id=0) for logged in copy.record.sets)),
+            list(copy.events),
+        )
+        for copy in store.session_copies(profile.id)
+    ]
+    return replace(profile, id=0, created_at=NOW), store.custom_exercises(profile.id), copies
+
+
+def round_trip(source: Store, target: Store) -> str:
+    """Export ``source``, restore it into ``target``, and check the two stores hold the same."""
+    exported = dump_export(export_document(source, source.get_profile(), NOW))
+    restore_document(target, None, load_export(exported.encode(), "backup.json"))
+    assert contents(target) == contents(source)
+    return exported
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=workouts)
+def test_an_export_read_back_into_an_empty_store_exports_the_same(tmp_path_factory, history):
+    folder = tmp_path_factory.mktemp("backup")
+    with open_store(f"sqlite:///{folder / 'a.db'}") as source, open_store(f"sqlite:///{folder / 'b.db'}") as target:
+        fill(source, history)
+        round_trip(source, target)
+
+
+def test_the_round_trip_holds_on_both_databases_and_a_second_restore_adds_nothing(store, sqlite_url, tmp_path):
+    fill(store, [NewWorkout("Back 💪, heavy", NOW - timedelta(days=3), NOW, [], source_key="hevy:1")])
+    with open_store(f"sqlite:///{tmp_path / 'copy.db'}") as target:
+        exported = round_trip(store, target)
+        second = restore_document(target, None, load_export(exported.encode(), "backup.json"))
+        assert (second.profile_created, second.sessions, second.sets) == (False, 0, 0)
+    document = json.loads(exported)
+    assert document["profile"]["time_zone"] == "Europe/Berlin"
+    assert [len(session["sets"]) for session in document["sessions"]] == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b"\x89PNG\r\n", "not a JSON file"),
+        (b'{"format": "strong"}', 'not a repcoach export (its "format" is not "repcoach-export")'),
+    ],
+)
+def test_a_file_that_is_not_an_export_is_refused(text, message):
+    with pytest.raises(InvalidInput) as caught:
+        load_export(text, "x.json")
+    assert message in str(caught.value)
+
+
+def test_a_wrong_field_is_named_by_its_path(store):
+    fill(store, [])
+    document = json.loads(dump_export(export_document(store, store.get_profile(), NOW)))
+    document["sessions"][0]["sets"][1]["reps"] = -3
+    with pytest.raises(InvalidInput) as caught:
+        load_export(json.dumps(document).encode(), "backup.json")
+    [problem] = caught.value.problems
+    assert (problem.source, problem.field) == ("backup.json", "sessions[0].sets[1].reps")
+    assert "0 or more" in problem.message
