@@ -17,6 +17,7 @@ from repcoach.session import (
     Program,
     Rest,
     Resume,
+    RoundChoice,
     SetDone,
     Skip,
     Undo,
@@ -163,3 +164,16 @@ def test_a_session_left_paused_comes_back_paused_with_its_rest_frozen(live, wall
     assert describe(again.state) == ("rest", "after Superset 1", 60)
     again.apply(Resume())
     assert describe(again.state) == ("rest", "after Superset 1", 60)
+
+
+def test_deciding_on_another_round_is_resting_and_is_not_given_again_after_a_resume(live, wall):
+    for _ in range(3):
+        for _ in range(5):
+            if isinstance(live.state, Rest):
+                live.apply(EndRest())
+            live.apply(SetDone(reps=8))
+    assert isinstance(live.state, RoundChoice)  # round 3 done: the 2 min round rest runs while deciding
+    wall.now += timedelta(seconds=30)
+    live.apply(AnotherRound())
+    wall.now += timedelta(seconds=10)
+    assert describe(resumed(live, wall).state) == ("rest", "after round 3", 80)

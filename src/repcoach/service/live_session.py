@@ -88,7 +88,7 @@ class LiveSession:
         """
         stored = store.events(record.id)
         events = [event_from_dict({"kind": event.kind, **event.payload}) for event in stored]
-        elapsed, paused = _unpaused_since_last_move(stored, wall())
+        elapsed, paused = _rest_elapsed(stored, wall())
         engine = SessionEngine.restore(Program.from_dict(record.program), events, clock, rest_elapsed=elapsed)
         if paused:
             engine.apply(Pause())
@@ -180,24 +180,27 @@ class LiveSession:
         )
 
 
-def _unpaused_since_last_move(stored: Sequence[EventRecord], now: datetime) -> tuple[float, bool]:
-    """Seconds since the last position-changing event, less the time paused; and whether still paused.
+def _rest_elapsed(stored: Sequence[EventRecord], now: datetime) -> tuple[float, bool]:
+    """Unpaused seconds since the rest now due began; and whether the session is still paused.
 
-    Any event that moves the session also ends a pause, so only pauses after the last such event count.
+    The rest began at the last event that moved the session, except after ``another_round``:
+    the round rest runs from the end of the round, while the user decides, so it counts from
+    the event before. Any event that moves the session also ends a pause.
     """
     moves = [index for index, event in enumerate(stored) if event.kind not in _PAUSE_KINDS]
     if not moves:
         return 0.0, False
+    began = moves[-2] if stored[moves[-1]].kind == "another_round" and len(moves) > 1 else moves[-1]
     paused = timedelta()
     paused_at: datetime | None = None
-    for event in stored[moves[-1] + 1 :]:
-        if event.kind == "pause" and paused_at is None:
-            paused_at = event.at
-        elif event.kind == "resume" and paused_at is not None:
+    for event in stored[began + 1 :]:
+        if event.kind == "pause":
+            paused_at = paused_at or event.at
+        elif paused_at is not None:
             paused, paused_at = paused + (event.at - paused_at), None
     if paused_at is not None:
         paused += now - paused_at
-    return max(0.0, (now - stored[moves[-1]].at - paused).total_seconds()), paused_at is not None
+    return max(0.0, (now - stored[began].at - paused).total_seconds()), paused_at is not None
 
 
 def _split(data: dict[str, object]) -> tuple[str, dict[str, object]]:

@@ -263,11 +263,10 @@ class SessionEngine:
             program: the program the session was started with (from the store, not the plan files).
             events: :attr:`history` as stored, as events or their dicts.
             clock: the clock to go on with.
-            rest_elapsed: seconds since the last position-changing event, time paused left out.
-                If the session stopped in a rest, that much of it is gone; at a round choice, the
-                round rest has run that long. One time the history does not hold is approximated:
-                after ``AnotherRound`` (or an ``Undo`` back to a choice) the rest counts from that
-                event, not from the round's end, so the deciding time is given again.
+            rest_elapsed: seconds of the rest now due already gone, time paused left out: since
+                the last position-changing event, or for a round rest (at the choice or after
+                ``AnotherRound``) since the round ended. After an ``Undo`` back to a choice the
+                caller can only count from the undo, so the deciding time is given again then.
 
         Raises:
             EventFormatError: a stored dict is not an event.
