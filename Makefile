@@ -13,10 +13,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/repcoach run kettlebell-back
+	$(BIN)/repcoach serve
 
 test: $(STAMP) lint
 	@bash scripts/ensure-chromium
+	@bash scripts/ensure-postgresql
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
