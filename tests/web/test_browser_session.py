@@ -8,7 +8,8 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -23,6 +24,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 OUTPUT = Path(__file__).parents[2] / "test-output"
+QUICK = Path(__file__).parent / "data" / "quick-test.toml"
+
+# Headless Chromium has no voices, so the page's speech goes to a stand-in that records each text.
+RECORD_SPEECH = """
+window.spoken = [];
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+Object.defineProperty(window, "speechSynthesis", {
+  configurable: true,
+  value: { speak: (utterance) => window.spoken.push(utterance.text), cancel() {}, getVoices: () => [] },
+});
+"""
 
 
 @pytest.fixture(scope="module")
@@ -40,26 +52,41 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """The web app on a free loopback port, in a thread, on this test's own SQLite file."""
+@contextmanager
+def serving(database: Path, plan_files: Sequence[Path] = ()) -> Iterator[str]:
+    """The web app on a free loopback port, in a thread, on ``database``, with a profile set."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    app_server = uvicorn.Server(
-        uvicorn.Config(create_app(f"sqlite:///{tmp_path / 'r.db'}"), host="127.0.0.1", port=port, log_level="warning")
-    )
+    app = create_app(f"sqlite:///{database}", plan_files=plan_files)
+    app_server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=app_server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 15
-    while not app_server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
-    httpx.put(f"{base}/api/v1/profile", json=PROFILE).raise_for_status()
-    yield base
-    app_server.should_exit = True
-    thread.join(10)
+    try:
+        deadline = time.monotonic() + 15
+        while not app_server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}"
+        httpx.put(f"{base}/api/v1/profile", json=PROFILE).raise_for_status()
+        yield base
+    finally:
+        app_server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """The web app on this test's own SQLite file."""
+    with serving(tmp_path / "r.db") as base:
+        yield base
+
+
+@pytest.fixture
+def quick_server(tmp_path: Path) -> Iterator[str]:
+    """The web app offering the quick-test plan too, whose 2-3 s rests a test can wait out."""
+    with serving(tmp_path / "r.db", [QUICK]) as base:
+        yield base
 
 
 @pytest.fixture
@@ -75,7 +102,7 @@ def sets_logged(base: str, session: str) -> int:
 
 def test_a_session_runs_on_a_phone_survives_a_reload_and_syncs_an_offline_set_once(server, phone):
     phone.goto(server)
-    phone.get_by_role("button", name="Start").click()
+    phone.get_by_role("button", name="Start", exact=True).click()
     move = phone.locator("#move")
     expect(move).to_have_text("Renegade row")
     session = phone.url.rsplit("/", 1)[1]
@@ -101,3 +128,71 @@ def test_a_session_runs_on_a_phone_survives_a_reload_and_syncs_an_offline_set_on
     phone.context.set_offline(False)
     expect(move).to_have_text("Single-arm row — left", timeout=10000)
     assert sets_logged(server, session) == 3  # sent once, when the network came back
+
+
+def test_spoken_cues_name_each_move_and_rest_once_and_the_end_of_a_rest(quick_server, phone):
+    phone.add_init_script(RECORD_SPEECH)
+    phone.goto(quick_server)
+    phone.get_by_role("button", name="Start Quick test").click()
+    move = phone.locator("#move")
+    expect(move).to_have_text("Halo")
+    assert phone.evaluate("window.spoken") == []  # silent until the user turns sound on
+
+    phone.get_by_role("button", name="Sound on").click()
+    expect(phone.locator("#sound")).to_have_text("Sound ✓")
+    assert phone.evaluate("window.spoken") == ["Halo. 6-8 reps."]  # the move on screen, at once
+    phone.get_by_role("button", name="Done").click()
+    expect(move).to_have_text("Goblet squat")
+    phone.evaluate("document.dispatchEvent(new Event('visibilitychange'))")  # back to the tab: no repeat
+    phone.get_by_role("button", name="Done").click()
+    phone.get_by_role("button", name="Another round").click()
+    expect(phone.locator("#rest")).to_be_visible()  # the 3 s rest after a round
+    expect(move).to_have_text("Halo", timeout=10000)  # no tap: the rest ran out
+    assert phone.evaluate("window.spoken") == [
+        "Halo. 6-8 reps.",
+        "Goblet squat. 8-10 reps.",
+        "Rest 3 seconds. Next: Halo.",
+        "Halo. 6-8 reps.",
+    ]
+
+
+def test_a_whole_session_runs_to_the_end_with_steppers_a_pause_and_a_second_round(quick_server, phone):
+    phone.goto(quick_server)
+    phone.get_by_role("button", name="Start Quick test").click()
+    session = phone.url.rsplit("/", 1)[1]
+    move = phone.locator("#move")
+    expect(move).to_have_text("Halo")
+    expect(phone.locator("#round")).to_have_text("Round 1 of 1-2")
+    phone.get_by_role("button", name="Done").click()
+    expect(move).to_have_text("Goblet squat")
+    for _ in range(3):
+        phone.locator('[data-step="reps:-1"]').click()
+    phone.locator('[data-step="rir:1"]').click()
+    expect(phone.locator("#reps")).to_have_text("7")
+    phone.get_by_role("button", name="Done").click()
+
+    expect(phone.locator("#choice-title")).to_have_text("Round 1 of 1-2 done")
+    phone.get_by_role("button", name="Another round").click()
+    countdown = phone.locator("#countdown")
+    expect(countdown).to_be_visible()
+    phone.get_by_role("button", name="Pause").click()
+    expect(countdown).to_contain_text("⏸")
+    frozen = countdown.inner_text()
+    phone.wait_for_timeout(3500)  # longer than the whole rest: a paused rest does not run out
+    expect(countdown).to_have_text(frozen)
+    phone.get_by_role("button", name="Resume").click()
+    expect(move).to_have_text("Halo", timeout=10000)
+    expect(phone.locator("#round")).to_have_text("Round 2 of 1-2")
+    phone.get_by_role("button", name="Done").click()
+    phone.get_by_role("button", name="Done").click()
+
+    expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+    phone.screenshot(path=str(OUTPUT / "session-finished-390x844.png"))
+    [finished] = httpx.get(f"{quick_server}/api/v1/sessions").json()
+    assert finished["id"] == session and finished["finished_at"] is not None
+    assert [(s["exercise_id"], s["round"], s["reps"], s["rir"]) for s in finished["sets"]] == [
+        ("halo", 1, 8, 2),
+        ("goblet-squat", 1, 7, 3),
+        ("halo", 2, 8, 2),
+        ("goblet-squat", 2, 10, 2),
+    ]

@@ -29,6 +29,16 @@
     $("pause").hidden = phase !== "rest";
   }
 
+  // Each step is announced once: coming back to the tab shows it again without repeating it.
+  let announced = null;
+  let announcement = "";
+  function announce(key, text) {
+    announcement = text;
+    if (key === announced) return;
+    announced = key;
+    Timer.say(text);
+  }
+
   function render(next) {
     view = next;
     show(view.phase);
@@ -44,10 +54,11 @@
       entry.reps = work.reps_default;
       entry.rir = work.rir_default ?? 2;
       updateEntry();
-      Timer.say(`${work.name}. ${work.target}.`);
+      announce(`work:${view.sets_logged}:${work.round_label}:${work.name}:${work.side}`, `${work.name}. ${work.target}.`);
     } else if (view.phase === "rest") {
       $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
       $("rest-next").textContent = `Next: ${view.rest.next_name}`;
+      announce(`rest:${view.sets_logged}`, `Rest ${view.rest.seconds} seconds. Next: ${view.rest.next_name}.`);
       $("pause").textContent = view.paused ? "Resume" : "Pause";
       if (view.paused) {
         // A paused rest keeps its time on the server; the page just shows it, stopped.
@@ -108,6 +119,7 @@
     Timer.enableSound();
     Timer.keepAwake();
     $("sound").textContent = "Sound ✓";
+    Timer.say(announcement);
   });
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") load(); });
   // Show where the session stands at once; sets queued while offline are sent alongside, and
