@@ -1,0 +1,297 @@
+"""Reading Strong, Hevy and FitNotes exports, in each layout and with the awkward rows real files have."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repcoach.errors import InvalidInput
+from repcoach.io.history_import import ImportedSet, ParsedExport, read_export, write_strong_csv
+from repcoach.units import KG_PER_LB
+
+DATA = Path(__file__).parent / "data" / "history"
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def read(name: str, **options: object) -> ParsedExport:
+    return read_export((DATA / name).read_bytes(), file_name=name, time_zone=PARIS, **options)  # type: ignore[arg-type]
+
+
+def summary(found: ImportedSet) -> tuple[object, ...]:
+    weight = None if found.weight_kg is None else round(found.weight_kg, 2)
+    return (found.exercise_name, found.set_order, found.kind, found.reps, weight, found.seconds, found.distance_m)
+
+
+@pytest.mark.parametrize(
+    ("name", "layout", "workouts", "sets", "skipped"),
+    [
+        ("strong-ios.csv", "Strong (iOS)", 2, 8, 2),
+        ("strong-ios-french.csv", "Strong (iOS, header in another language)", 1, 2, 1),
+        ("strong-android.csv", "Strong (Android)", 1, 4, 1),
+        ("strong-new.csv", "Strong (newer layout)", 1, 3, 1),
+        ("hevy.csv", "Hevy", 2, 7, 0),
+        ("hevy-lbs.csv", "Hevy", 1, 3, 0),
+        ("fitnotes-kg.csv", "FitNotes", 2, 4, 0),
+        ("fitnotes-unit.csv", "FitNotes", 1, 2, 0),
+    ],
+)
+def test_every_layout_is_told_by_its_header_and_read_whole(
+    name: str, layout: str, workouts: int, sets: int, skipped: int
+) -> None:
+    export = read(name, unit="lb")
+
+    assert export.layout == layout
+    assert len({found.workout_key for found in export.sets}) == workouts
+    assert len(export.sets) == sets
+    assert len(export.skipped) == skipped
+    assert export.problems == []
+
+
+def test_strong_ios_weights_are_in_the_unit_the_user_names_with_float_noise_rounded_away() -> None:
+    export = read("strong-ios.csv", unit="lb")
+
+    deadlifts = [found for found in export.sets if found.exercise_name == "Romanian Deadlift (Dumbbell)"]
+    assert export.unit == "lb"
+    assert [found.weight_kg for found in deadlifts] == [35 * KG_PER_LB, 150 * KG_PER_LB, 150 * KG_PER_LB]
+    assert [found.reps for found in deadlifts] == [10, 8, 5]
+    assert read("strong-ios.csv").sets[1].weight_kg == 150.0  # no --unit: kilograms
+
+
+def test_strong_ios_keeps_quoted_commas_warm_ups_rpe_and_skips_rest_timers() -> None:
+    export = read("strong-ios.csv", unit="kg")
+
+    first = export.sets[0]
+    assert first.workout_title == "Back, posture"
+    assert first.workout_notes == "Slept badly, still good"
+    assert first.started_at == datetime(2026, 4, 6, 18, 3, 56, tzinfo=PARIS)
+    assert first.duration_seconds == 3900
+    assert [(found.kind, found.set_order) for found in export.sets[:3]] == [("warmup", 1), ("normal", 2), ("normal", 3)]
+    assert export.sets[1].notes == "slow down, pause at the knee"
+    assert (export.sets[1].rpe, export.sets[1].rir, export.sets[2].rir) == (8.0, 2, 0)
+    assert [(skip.row, skip.reason) for skip in export.skipped] == [(4, "rest timer"), (8, "rest timer")]
+
+
+def test_strong_ios_timed_and_cardio_sets_keep_seconds_and_distance() -> None:
+    export = read("strong-ios.csv", unit="kg")
+
+    by_name = {found.exercise_name: found for found in export.sets}
+    assert summary(by_name["Plank"]) == ("Plank", 1, "normal", None, None, 60, None)
+    assert summary(by_name["Running"]) == ("Running", 1, "normal", None, None, 1800, 5200.0)
+
+
+def test_a_localized_strong_header_is_read_by_position_and_its_rest_timer_left_out() -> None:
+    export = read("strong-ios-french.csv", unit="kg")
+
+    assert [summary(found) for found in export.sets] == [
+        ("Rowing haltère", 1, "normal", 10, 20.0, None, None),
+        ("Soulevé de terre roumain (Haltère)", 1, "normal", 8, 24.0, None, None),
+    ]
+    assert export.skipped[0].reason == "rest timer"
+
+
+def test_strong_android_reads_semicolons_each_rows_unit_decimal_commas_and_planks() -> None:
+    export = read("strong-android.csv", unit="kg")
+
+    assert export.unit is None  # every row says, or falls back to the user's
+    assert export.sets[0].workout_title == "Pull, then core"
+    assert [summary(found) for found in export.sets] == [
+        ("Single Arm Row (Kettlebell)", 1, "normal", 10, 16.0, None, None),
+        ("Single Arm Row (Kettlebell)", 2, "normal", 8, 15.88, None, None),
+        ("Single Arm Row (Kettlebell)", 3, "normal", 6, 17.5, None, None),
+        ("Plank", 1, "normal", None, None, 45, None),
+    ]
+    assert export.skipped[0].reason == "empty set: no reps, weight, time or distance"
+
+
+def test_strong_newer_layout_reads_quoted_fields_labelled_units_and_trims_names() -> None:
+    export = read("strong-new.csv", unit="lb")
+
+    assert export.unit == "kg"  # from the header, whatever the user's unit
+    assert export.sets[0].workout_title == "Morning bells"
+    assert [summary(found) for found in export.sets] == [
+        ("Halo (Kettlebell)", 1, "normal", 10, 8.0, None, None),
+        ("Halo (Kettlebell)", 2, "normal", 10, 8.0, None, None),
+        ("Farmers Walk", 1, "normal", None, 24.0, None, 40.0),
+    ]
+
+
+def test_hevy_reads_its_dates_set_types_supersets_rpe_emoji_and_duration_only_rows() -> None:
+    export = read("hevy.csv")
+
+    back = [found for found in export.sets if found.workout_title == "Back 💪"]
+    assert back[0].started_at == datetime(2026, 4, 8, 16, 50, tzinfo=PARIS)
+    assert back[0].duration_seconds == 55 * 60
+    assert back[0].workout_notes == "Felt strong 🔥"
+    assert [found.kind for found in back] == ["warmup", "normal", "normal", "dropset", "normal"]
+    assert [found.superset_id for found in back] == ["0", "0", "0", "0", None]
+    assert back[2].notes == "keep the bar close 😤"
+    assert (back[1].rpe, back[1].rir) == (8.5, 1)
+    assert summary(back[4]) == ("Dead Hang", 1, "normal", None, None, 45, None)
+    legs = [found for found in export.sets if found.workout_title == "Legs"]
+    assert [summary(found) for found in legs] == [
+        ("Goblet Squat", 1, "failure", 15, 20.0, None, None),
+        ("Treadmill", 1, "normal", None, None, 900, 2500.0),
+    ]
+
+
+def test_hevy_in_pounds_and_miles() -> None:
+    export = read("hevy-lbs.csv", unit="kg")
+
+    assert export.unit == "lb"
+    assert export.sets[0].started_at == datetime(2026, 9, 12, 7, 0, tzinfo=PARIS)
+    assert [summary(found) for found in export.sets] == [
+        ("Pull Up", 1, "normal", 8, None, None, None),
+        ("Bent Over Row (Dumbbell)", 1, "normal", 10, 22.68, None, None),
+        ("Running", 1, "normal", None, None, 600, 1609.34),
+    ]
+
+
+def test_fitnotes_makes_one_workout_per_day_with_cardio_time_and_distance() -> None:
+    export = read("fitnotes-kg.csv", unit="lb")
+
+    assert export.unit == "kg"
+    assert {found.workout_key for found in export.sets} == {"fitnotes:2026-02-10", "fitnotes:2026-02-12"}
+    assert export.sets[0].started_at == datetime(2026, 2, 10, 12, 0, tzinfo=PARIS)
+    assert export.sets[1].notes == "last rep slow, good"
+    assert summary(export.sets[3]) == ("Rowing Machine", 1, "normal", None, None, 510, 2000.0)
+
+
+def test_fitnotes_with_a_weight_unit_column_reads_each_rows_unit() -> None:
+    export = read("fitnotes-unit.csv", unit="kg")
+
+    assert [round(found.weight_kg or 0, 2) for found in export.sets] == [24.04, 24.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("Day,Lift,Kilos\n2026-01-01,Squat,100\n", "the header 'Day,Lift,Kilos' is not one this app knows"),
+        # Twelve columns but no Strong row under them: not taken for a translated Strong header.
+        ("a,b,c,d,e,f,g,h,i,j,k,l\n1,2,3,4,5,6,7,8,9,10,11,12\n", "is not one this app knows"),
+        ("\x00\x01\x02binary\x00junk", "this is not a text file"),
+    ],
+)
+def test_a_file_no_layout_fits_is_refused_whole(text: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        read_export(text.encode(), file_name="in.csv", time_zone=UTC)
+
+    assert message in str(refused.value)
+    assert str(refused.value).startswith("in.csv")
+
+
+def test_saying_the_wrong_app_is_refused_with_the_app_named() -> None:
+    with pytest.raises(InvalidInput, match="expected a Hevy export"):
+        read("strong-ios.csv", source="hevy")
+
+
+BAD_ROWS = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+    "2026-04-06 18:00:00,Good,1h,Halo,1,8,10,0,0,,,\n"
+    "2026-04-07 18:00:00,Broken,1h,Halo,1,eight,10,0,0,,,\n"
+    "2026-04-07 18:00:00,Broken,1h,Halo,2,8,10,0,0,,,\n"
+    "yesterday,Undated,1h,Halo,1,8,10,0,0,,,\n"
+    "2026-04-08 18:00:00,Short,1h,Halo,1,8\n"
+    "2026-04-09 18:00:00,Bad RPE,1h,Halo,1,8,10,0,0,,,12\n"
+)
+
+
+def test_wrong_rows_are_named_by_line_and_column_and_their_workout_is_left_out() -> None:
+    export = read_export(BAD_ROWS, file_name="bad.csv", time_zone=UTC)
+
+    assert [found.workout_title for found in export.sets] == ["Good"]
+    assert [str(problem) for problem in export.problems] == [
+        "bad.csv:3, Weight: the weight 'eight' is not a number",
+        "bad.csv:5, Date: 'yesterday' is not a date; expected one like 2026-04-08 16:50:00 or 8 Apr 2026, 16:50",
+        "bad.csv:6: has 6 fields where the header has 12; is a field's comma or semicolon not quoted?",
+        "bad.csv:7, RPE: the RPE '12' is not between 1 and 10",
+        "bad.csv: the workout of 2026-04-07T18:00:00 is left out because of the problems above",
+        "bad.csv: the workout of 2026-04-09T18:00:00 is left out because of the problems above",
+    ]
+
+
+def test_a_comma_file_read_as_semicolons_is_a_wrong_delimiter_on_every_row() -> None:
+    text = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps\n2026-01-01 10:00:00,Legs,Squat,1,kg,5\n"
+
+    export = read_export(text, file_name="mixed.csv", time_zone=UTC)
+
+    assert export.sets == []
+    assert "mixed.csv:2: has 1 fields where the header has 7" in str(export.problems[0])
+
+
+def test_a_quoted_note_over_two_lines_keeps_later_line_numbers_right() -> None:
+    text = (
+        "Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment\n"
+        '2026-02-10,Goblet Squat,Legs,24,10,,,,"first line\nsecond line"\n'
+        "2026-02-10,Goblet Squat,Legs,heavy,10,,,,\n"
+    )
+
+    export = read_export(text, file_name="notes.csv", time_zone=UTC)
+
+    assert export.problems[0].line == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.binary(max_size=400), st.text(max_size=400)), st.sampled_from([None, "strong", "hevy", "fitnotes"]))
+def test_no_input_raises_anything_but_a_sentence(data: bytes | str, source: str | None) -> None:
+    try:
+        read_export(data, file_name="junk.csv", time_zone=UTC, source=source)  # type: ignore[arg-type]
+    except InvalidInput as refused:
+        assert str(refused).startswith("junk.csv")
+
+
+HEADER = BAD_ROWS.splitlines()[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet='0123456789.,;:- aWDF"\n', max_size=12), min_size=12, max_size=12)))
+def test_every_wrong_row_of_a_strong_file_is_a_problem_with_its_line(rows: list[list[str]]) -> None:
+    body = "\n".join(",".join(f'"{cell.replace(chr(34), "")}"' for cell in row) for row in rows)
+
+    export = read_export(f"{HEADER}\n{body}", file_name="rows.csv", time_zone=UTC)
+
+    assert all(problem.line for problem in export.problems if "is left out" not in problem.message)
+
+
+set_rows = st.builds(
+    ImportedSet,
+    row=st.just(0),
+    workout_key=st.just(""),
+    workout_title=st.sampled_from(["Back, posture", "Legs", 'Say "go"']),
+    started_at=st.datetimes(min_value=datetime(2015, 1, 1), max_value=datetime(2030, 1, 1)).map(
+        lambda moment: moment.replace(microsecond=0, tzinfo=PARIS)
+    ),
+    duration_seconds=st.integers(60, 4 * 3600),
+    exercise_name=st.sampled_from(["Halo (Kettlebell)", "T Bar Row", "Développé couché", "Plank"]),
+    set_order=st.just(1),
+    kind=st.sampled_from(["normal", "warmup", "dropset", "failure"]),
+    reps=st.integers(1, 50),
+    weight_kg=st.one_of(st.none(), st.integers(1, 400_000).map(lambda grams: grams / 1000)),
+    distance_m=st.one_of(st.none(), st.integers(1, 50_000).map(float)),
+    seconds=st.one_of(st.none(), st.integers(1, 3600)),
+    rpe=st.one_of(st.none(), st.sampled_from([6.0, 7.5, 8.0, 9.5, 10.0])),
+    notes=st.sampled_from(["", "slow, controlled", "line one\nline two", "🔥"]),
+    workout_notes=st.sampled_from(["", "tired; still went"]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(set_rows, min_size=1, max_size=20))
+def test_what_strong_csv_writes_reads_back_the_same(sets: list[ImportedSet]) -> None:
+    # One set per workout start, as in a real history, so each row's workout fields are its own.
+    unique = list({found.started_at: found for found in sets}.values())
+
+    back = read_export(write_strong_csv(unique, "kg"), file_name="out.csv", time_zone=PARIS, unit="kg")
+
+    assert back.problems == []
+    assert [(found.workout_title, found.started_at, found.duration_seconds) for found in back.sets] == [
+        (found.workout_title, found.started_at, found.duration_seconds) for found in unique
+    ]
+    assert [summary(found) + (found.rpe, found.notes, found.workout_notes) for found in back.sets] == [
+        summary(found) + (found.rpe, found.notes, found.workout_notes) for found in unique
+    ]
