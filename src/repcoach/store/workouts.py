@@ -10,9 +10,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from repcoach.store.models import CustomExercise, LoggedSet, SessionEvent, WorkoutSession
@@ -75,10 +75,10 @@ def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]
             events.append(
                 {"session_id": session_id, "seq": seq, "kind": "set_done", "payload": {}, "at": new_set.finished_at}
             )
-            sets.append({"session_id": session_id, "event_seq": seq, **asdict(new_set)})
-    for model, rows in ((WorkoutSession, sessions), (SessionEvent, events), (LoggedSet, sets)):
-        if rows:
-            db.execute(insert(model), rows)
+            sets.append(
+                {name: getattr(new_set, name) for name in NEW_SET_FIELDS} | {"session_id": session_id, "event_seq": seq}
+            )
+    _insert_all(db, sessions, events, sets)
     return Imported([str(row["id"]) for row in sessions], len(sets))
 
 
@@ -123,10 +123,18 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
         for copy in fresh
         for logged in copy.record.sets
     ]
+    _insert_all(db, sessions, events, sets)
+    return Imported([copy.record.id for copy in fresh], len(sets))
+
+
+def _insert_all(
+    db: Session, sessions: list[dict[str, Any]], events: list[dict[str, Any]], sets: list[dict[str, Any]]
+) -> None:
+    """Bulk inserts at the Core level: the ORM's per-row bookkeeping would take most of a large import's time."""
+    connection = db.connection()
     for model, rows in ((WorkoutSession, sessions), (SessionEvent, events), (LoggedSet, sets)):
         if rows:
-            db.execute(insert(model), rows)
-    return Imported([copy.record.id for copy in fresh], len(sets))
+            connection.execute(insert(cast(Table, model.__table__)), rows)
 
 
 def stored_source_keys(db: Session, profile_id: int, keys: Sequence[str]) -> set[str]:
