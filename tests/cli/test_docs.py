@@ -7,12 +7,15 @@ import pytest
 from repcoach.cli import app
 
 README = (Path(__file__).parents[2] / "README.md").read_text()
-COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands)
+COMMANDS = sorted(
+    [command.name or command.callback.__name__ for command in app.registered_commands]
+    + [group.name for group in app.registered_groups]
+)
 
 
 def test_the_commands_are_the_ones_the_readme_tours():
     assert COMMANDS == [
-        "balance", "calendar", "check", "exercises", "explain", "history", "log", "next",
+        "balance", "calendar", "check", "exercises", "explain", "export", "history", "import", "log", "next",
         "next-weights", "plans", "plot", "resume", "run", "serve", "setup", "show", "stats",
     ]  # fmt: skip
 
@@ -23,6 +26,12 @@ def test_every_command_has_help_and_is_in_the_readme(repcoach, name):
     assert result.exit_code == 0
     assert len(result.stdout.split()) > 10
     assert f"repcoach {name}" in README
+
+
+def test_the_exercises_map_subcommand_has_help_and_is_in_the_readme(repcoach):
+    result = repcoach("exercises", "map", "--help")
+    assert result.exit_code == 0 and "--pattern" in result.stdout
+    assert "repcoach exercises map" in README
 
 
 def test_the_readme_gives_the_two_setup_commands():

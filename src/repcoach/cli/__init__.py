@@ -5,6 +5,8 @@ Each ``*_commands`` module attaches its commands to :data:`app` when imported.
 
 from repcoach.cli import (  # noqa: F401  (register commands)
     coach_commands,
+    export_command,
+    import_command,
     log_command,
     plan_commands,
     progress_commands,

@@ -11,10 +11,12 @@ from rich.table import Table
 
 from repcoach.cli.app import app
 from repcoach.cli.render import exercise_view, plan_view
-from repcoach.library import load_catalogue
+from repcoach.errors import InvalidInput, Problem
+from repcoach.library import PATTERNS, load_catalogue
 from repcoach.plan import Plan
 from repcoach.plan.builtins import builtin_plans, get_builtin_plan
 from repcoach.plan.loading import PLAN_SUFFIXES, load_plan_file
+from repcoach.service.history_import import custom_id
 
 console = Console()
 
@@ -59,10 +61,43 @@ def explain(move: Annotated[str, typer.Argument(help="A move's id or name, e.g. 
     console.print(exercise_view(exercise, used_in))
 
 
-@app.command("exercises")
-def list_exercises() -> None:
-    """List every move in the library."""
+exercises_app = typer.Typer(no_args_is_help=False)
+app.add_typer(exercises_app, name="exercises")
+
+
+@exercises_app.callback(invoke_without_command=True)
+def list_exercises(ctx: typer.Context) -> None:
+    """List every move in the library, and the custom moves your imports added."""
+    if ctx.invoked_subcommand is not None:
+        return
     table = Table("Id", "Name", "Pattern", "Equipment")
     for exercise in sorted(load_catalogue(), key=lambda exercise: exercise.id):
         table.add_row(exercise.id, exercise.name, exercise.pattern, ", ".join(exercise.equipment))
+    with ctx.obj.open_store() as store:
+        profile = store.get_profile()
+        custom = store.custom_exercises(profile.id) if profile else []
+    for record in custom:
+        table.add_row(record.exercise_id, f"{record.name} (custom)", record.pattern or "?", "")
     console.print(table)
+
+
+@exercises_app.command("map")
+def map_exercise(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The custom move, as the imported file names it or by its id.")],
+    pattern: Annotated[str, typer.Option("--pattern", help=f"One of: {', '.join(PATTERNS)}.")],
+) -> None:
+    """Set the movement pattern of a custom move from an import, which push/pull balance counts it by."""
+    if pattern not in PATTERNS:
+        raise InvalidInput(
+            [Problem(f"'{pattern}' is not a pattern; use one of {', '.join(PATTERNS)}", field="--pattern")]
+        )
+    with ctx.obj.open_store() as store:
+        profile = store.get_profile()
+        custom = store.custom_exercises(profile.id) if profile else []
+        found = next((record for record in custom if record.exercise_id in (name, custom_id(name))), None)
+        if profile is None or found is None:
+            known = ", ".join(record.name for record in custom) or "none yet"
+            raise InvalidInput([Problem(f"there is no custom move '{name}' (yours: {known})", field="NAME")])
+        store.set_custom_pattern(profile.id, found.exercise_id, pattern)
+    console.print(f"{found.name} now counts as {pattern}.")
