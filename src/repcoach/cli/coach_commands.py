@@ -13,19 +13,17 @@ from repcoach.cli.app import app, write_output
 from repcoach.cli.plan_commands import resolve_plan
 from repcoach.cli.questions import ensure_profile
 from repcoach.coach.balance import balance_reports
-from repcoach.coach.schedule import check_preferences, next_session, sessions_from_sets, upcoming_sessions
-from repcoach.errors import InvalidInput, Problem
+from repcoach.coach.schedule import next_session, sessions_from_sets, upcoming_sessions
 from repcoach.io.calendar import sessions_ics
 from repcoach.library import load_catalogue
-from repcoach.plan.builtins import builtin_plans
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history, user_catalogue
 from repcoach.service.live_session import utc_now
+from repcoach.service.settings import TRAINING_PLANS
 from repcoach.units import format_weight
 
 console = Console()
 
-TRAINING_PLANS = ("kettlebell-back", "legs-glutes")
 """The built-in plans that are sessions of their own (the warm-up is not)."""
 
 
@@ -109,17 +107,6 @@ def balance(ctx: typer.Context) -> None:
     unknown = sorted(set().union(*(report.unknown for report in reports)))
     if unknown:
         console.print(f"Not counted (not in the library): {', '.join(unknown)}")
-
-
-def check_days(days: list[int], plan_ids: tuple[str, ...] = TRAINING_PLANS) -> None:
-    """Refuse preferred days on which a plan cannot fit its sessions and recovery."""
-    plans = builtin_plans()
-    for plan_id in plan_ids:
-        schedule = plans[plan_id].schedule
-        try:
-            check_preferences(days, schedule.sessions_per_week, schedule.ideal_hours_between)
-        except ValueError as error:
-            raise InvalidInput([Problem(str(error), field="--days")]) from None
 
 
 @app.command("next-weights")

@@ -10,6 +10,7 @@ from rich.console import Console
 from repcoach.cli.terminal import LineInput
 from repcoach.cli.zones import local_zone_name
 from repcoach.coach import EXPERIENCE_LEVELS, Experience
+from repcoach.service.settings import DEFAULT_BELLS
 from repcoach.store import ProfileRecord, Store
 from repcoach.units import Unit, format_weight, parse_weights
 
@@ -52,10 +53,6 @@ def parse_experience(answer: str) -> Experience:
     raise ValueError(f"'{answer}' is not a level; answer {', '.join(EXPERIENCE_LEVELS)}")
 
 
-DEFAULT_BELLS: dict[Unit, str] = {"kg": "8 12 16", "lb": "15 25 35"}
-"""A common starter set, covering the reference routine's light-medium and medium-heavy bells."""
-
-
 def ask_profile(
     console: Console, lines: LineInput, current: tuple[Unit, list[float], Experience] | None = None
 ) -> tuple[Unit, list[float], Experience]:
@@ -92,27 +89,3 @@ def ensure_profile(store: Store, console: Console, lines: LineInput) -> ProfileR
     unit, bells, level = ask_profile(console, lines)
     profile = store.save_profile(units=unit, experience=level, bells_kg=bells)
     return store.save_preferences(profile.preferred_days, profile.preferred_time, local_zone_name())
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def parse_days(answer: str) -> list[int]:
-    """Weekdays written ``mon,wed,fri``, ``Mon Wed Fri`` or in full, as 0 = Monday."""
-    days = []
-    for word in answer.replace(",", " ").lower().split():
-        matches = [index for index, day in enumerate(_WEEKDAYS) if len(word) >= 3 and day.startswith(word)]
-        if not matches:
-            raise ValueError(f"'{word}' is not a weekday; write days like mon,wed,fri")
-        days.append(matches[0])
-    if not days:
-        raise ValueError("name at least one day, like mon,wed,fri")
-    return sorted(set(days))
-
-
-def parse_clock_time(answer: str) -> str:
-    """A time of day ``18:00`` (or ``7:30``) as ``HH:MM``."""
-    hours, _, minutes = answer.strip().partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60 and len(minutes) == 2):
-        raise ValueError(f"'{answer}' is not a time of day; write it like 18:00")
-    return f"{int(hours):02d}:{minutes}"

@@ -5,24 +5,24 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from typing import Annotated, TypeVar
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.console import Console
 
 from repcoach.cli.app import app
-from repcoach.cli.coach_commands import check_days
 from repcoach.cli.history_view import history_view
 from repcoach.cli.plan_commands import resolve_plan
-from repcoach.cli.questions import ask, ask_profile, ensure_profile, parse_clock_time, parse_days
+from repcoach.cli.questions import ask, ask_profile, ensure_profile
 from repcoach.cli.runner import SessionRunner, summary_table
 from repcoach.cli.terminal import CuePlayer, LineInput
-from repcoach.cli.zones import is_zone
 from repcoach.errors import InvalidInput, Problem, RepcoachError
 from repcoach.library import load_catalogue
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import recent_history
+from repcoach.service.coaching import recent_history, user_catalogue
 from repcoach.service.live_session import LiveSession, utc_now
+from repcoach.service.settings import check_days, is_zone, parse_clock_time, parse_days
 from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
 from repcoach.store import ProfileRecord, Store
 
@@ -88,7 +88,7 @@ def setup(
         else:
             profile = ensure_profile(store, console, ctx.obj.lines)
             chosen_days = _option(parse_days, days, "--days") if days else list(profile.preferred_days)
-            check_days(chosen_days)
+            _option(lambda _: check_days(chosen_days), days or "", "--days")
             chosen_time = _option(parse_clock_time, at, "--time") if at else profile.preferred_time
             if zone is not None and not is_zone(zone):
                 raise InvalidInput([Problem(f"'{zone}' is not a time zone; write it like Europe/Berlin", field="--tz")])
@@ -176,4 +176,6 @@ def history(
         if not sessions:
             console.print("No sessions yet. Start one with: repcoach run kettlebell-back")
             return
-        console.print(history_view(sessions, load_catalogue(), profile.units if profile else "kg"))
+        assert profile is not None  # sessions belong to a profile
+        catalogue = user_catalogue(store, profile.id)
+        console.print(history_view(sessions, catalogue, profile.units, ZoneInfo(profile.time_zone)))

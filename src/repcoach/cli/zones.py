@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from repcoach.service.settings import is_zone
 
 
 def local_zone_name(environ: Mapping[str, str] = os.environ, localtime: Path = Path("/etc/localtime")) -> str:
@@ -17,12 +18,3 @@ def local_zone_name(environ: Mapping[str, str] = os.environ, localtime: Path = P
         if name and is_zone(name):
             return name
     return "UTC"
-
-
-def is_zone(name: str) -> bool:
-    """Whether ``name`` is an IANA time zone this machine knows."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return name in available_timezones() or name == "UTC"

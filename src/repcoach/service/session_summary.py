@@ -1,0 +1,89 @@
+"""A past session as a training log reads it: when, how long, rounds, and one line per move and side.
+
+The terminal's ``history`` and the web's history page both show sessions this way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from repcoach.library.custom import UserCatalogue
+from repcoach.store import SessionRecord, SetRecord
+from repcoach.units import Unit, format_weight
+
+
+@dataclass(frozen=True)
+class MoveLine:
+    """Every set of one move (and side) in a session, in the order done."""
+
+    name: str
+    """The move's name, with the side when it has one: ``Single-arm row (left)``."""
+    amounts: str
+    """``10, 9, 8`` reps, or ``30 s`` holds."""
+    rirs: str
+    loads: str
+    """The bells used, each once: ``12 kg, 16 kg``."""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: str
+    title: str
+    when: str
+    """Local start: ``Mon 23 Nov 2026 18:00``."""
+    length: str
+    """``42 min``, or ``unfinished``."""
+    rounds: int
+    sets: int
+    moves: list[MoveLine]
+    finished: bool
+
+
+def summarise(session: SessionRecord, catalogue: UserCatalogue, unit: Unit, zone: tzinfo) -> SessionSummary:
+    """``session`` as one heading and a line per move and side, moves in the order first done."""
+    if session.finished_at is None:
+        length = "unfinished"
+    else:
+        length = f"{round((session.finished_at - session.started_at).total_seconds() / 60)} min"
+    return SessionSummary(
+        id=session.id,
+        title=session.title,
+        when=f"{session.started_at.astimezone(zone):%a %d %b %Y %H:%M}",
+        length=length,
+        rounds=max((logged.round for logged in session.sets), default=0),
+        sets=len(session.sets),
+        moves=move_lines(session.sets, catalogue, unit),
+        finished=session.finished_at is not None,
+    )
+
+
+def move_lines(sets: Sequence[SetRecord], catalogue: UserCatalogue, unit: Unit) -> list[MoveLine]:
+    """One line per move and side, in the order each was first done."""
+    grouped: dict[tuple[str, str | None], list[SetRecord]] = {}
+    for logged in sets:
+        grouped.setdefault((logged.exercise_id, logged.side), []).append(logged)
+    lines = []
+    for (exercise_id, side), done in grouped.items():
+        move = catalogue.find(exercise_id)
+        name = move.name if move else exercise_id
+        lines.append(
+            MoveLine(
+                name=f"{name} ({side})" if side else name,
+                amounts=", ".join(_amount(logged) for logged in done),
+                rirs=", ".join("-" if logged.rir is None else str(logged.rir) for logged in done),
+                loads=", ".join(dict.fromkeys(_load(logged, unit) for logged in done)),
+            )
+        )
+    return lines
+
+
+def _amount(logged: SetRecord) -> str:
+    if logged.reps is not None:
+        return str(logged.reps)
+    return f"{logged.hold_seconds} s" if logged.hold_seconds is not None else "-"
+
+
+def _load(logged: SetRecord, unit: Unit) -> str:
+    return "bodyweight" if logged.weight_kg is None else format_weight(logged.weight_kg, unit)
