@@ -15,7 +15,7 @@ QUICK = Path(__file__).parent / "data" / "quick-test.toml"
 
 def test_home_before_setup_explains_what_to_do(api):
     page = api.get("/")
-    assert page.status_code == 200 and "repcoach setup" in page.text
+    assert page.status_code == 200 and 'href="/settings"' in page.text
 
 
 def test_home_shows_the_next_session_the_advised_bells_and_a_start_button(ready):

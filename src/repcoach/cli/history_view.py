@@ -33,5 +33,5 @@ def history_view(sessions: Sequence[SessionRecord], catalogue: UserCatalogue, un
 
 def _heading(summary: SessionSummary) -> str:
     status = summary.length if summary.finished else "unfinished: repcoach resume"
-    rounds = f"{summary.rounds} round{'s' if summary.rounds != 1 else ''}"
-    return f"\n{summary.when} · {summary.title} · {status} · {rounds} · {summary.sets} sets"
+    rounds = "" if summary.rounds is None else f"{summary.rounds} round{'s' if summary.rounds != 1 else ''} · "
+    return f"\n{summary.when} · {summary.title} · {status} · {rounds}{summary.sets} sets"

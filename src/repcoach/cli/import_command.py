@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
@@ -18,7 +17,14 @@ from repcoach.io.backup_json import load_export, looks_like_export
 from repcoach.io.history_import import ParsedExport, read_export
 from repcoach.library import load_catalogue
 from repcoach.service.backup import restore_document
-from repcoach.service.history_import import ImportPlan, collector_paused, new_workouts, plan_import, store_import
+from repcoach.service.history_import import (
+    ImportPlan,
+    collector_paused,
+    new_workouts,
+    plan_import,
+    skipped_lines,
+    store_import,
+)
 from repcoach.units import Unit
 
 console = Console()
@@ -116,10 +122,7 @@ def _moves(plan: ImportPlan) -> None:
 
 
 def _skipped(export: ParsedExport) -> None:
-    lines: dict[str, list[int]] = defaultdict(list)
-    for skipped in export.skipped:
-        lines[skipped.reason].append(skipped.row)
-    for reason, rows in lines.items():
+    for reason, rows in skipped_lines(export).items():
         listed = ", ".join(str(row) for row in rows[:LISTED_LINES])
         more = f" and {len(rows) - LISTED_LINES} more" if len(rows) > LISTED_LINES else ""
         console.print(f"Skipped {len(rows)} rows ({reason}): lines {listed}{more}.", soft_wrap=True)

@@ -172,3 +172,11 @@ def custom_id(name: str) -> str:
     (equipment is kept per set); accents dropped (``Développé`` → ``developpe``)."""
     plain = unicodedata.normalize("NFKD", normalise(_base_name(name))).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:100] or "custom"
+
+
+def skipped_lines(export: ParsedExport) -> dict[str, list[int]]:
+    """The lines left out of ``export``, by the reason they were left out (rest timer, empty set)."""
+    lines: dict[str, list[int]] = defaultdict(list)
+    for skipped in export.skipped:
+        lines[skipped.reason].append(skipped.row)
+    return dict(lines)

@@ -35,7 +35,8 @@ class SessionSummary:
     """Local start: ``Mon 23 Nov 2026 18:00``."""
     length: str
     """``42 min``, or ``unfinished``."""
-    rounds: int
+    rounds: int | None
+    """None for a workout imported from another app, whose sets are not done in rounds."""
     sets: int
     moves: list[MoveLine]
     finished: bool
@@ -52,7 +53,7 @@ def summarise(session: SessionRecord, catalogue: UserCatalogue, unit: Unit, zone
         title=session.title,
         when=f"{session.started_at.astimezone(zone):%a %d %b %Y %H:%M}",
         length=length,
-        rounds=max((logged.round for logged in session.sets), default=0),
+        rounds=None if session.source_key else max((logged.round for logged in session.sets), default=0),
         sets=len(session.sets),
         moves=move_lines(session.sets, catalogue, unit),
         finished=session.finished_at is not None,
@@ -80,10 +81,23 @@ def move_lines(sets: Sequence[SetRecord], catalogue: UserCatalogue, unit: Unit) 
 
 
 def _amount(logged: SetRecord) -> str:
+    """Reps; else what a timed or cardio set did: ``45 s``, ``5.2 km in 30 min``."""
     if logged.reps is not None:
         return str(logged.reps)
-    return f"{logged.hold_seconds} s" if logged.hold_seconds is not None else "-"
+    parts = [f"{logged.distance_m / 1000:.3g} km" if logged.distance_m else "", _time(logged.hold_seconds)]
+    return " in ".join(part for part in parts if part) or "-"
+
+
+def _time(seconds: int | None) -> str:
+    if not seconds:
+        return ""
+    if seconds < 120:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
 def _load(logged: SetRecord, unit: Unit) -> str:
-    return "bodyweight" if logged.weight_kg is None else format_weight(logged.weight_kg, unit)
+    if logged.weight_kg is not None:
+        return format_weight(logged.weight_kg, unit)
+    return "-" if logged.distance_m else "bodyweight"

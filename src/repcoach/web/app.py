@@ -15,7 +15,8 @@ from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
 from repcoach.web.csrf import CsrfGuard
 from repcoach.web.errors import install_error_handlers
-from repcoach.web.routers import account_pages, coaching, pages, plans, profile, sessions
+from repcoach.web.pending_imports import PendingImports
+from repcoach.web.routers import account_pages, coaching, history, history_io, pages, plans, profile, sessions, settings
 from repcoach.web.routers import accounts as accounts_api
 
 
@@ -43,11 +44,12 @@ def create_app(database_url: str, *, accounts: bool = False, plan_files: Sequenc
     app.state.accounts = accounts
     app.state.plans = builtin_shelf().with_files(plan_files)
     app.state.login_throttle = LoginThrottle()
+    app.state.pending_imports = PendingImports()
     app.add_middleware(CsrfGuard)
     install_error_handlers(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
-    app.include_router(pages.router)
-    app.include_router(account_pages.router)
+    for page_router in (pages.router, account_pages.router, settings.router, history.router, history_io.router):
+        app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app
