@@ -18,7 +18,7 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
     assert response.status_code == 201
     view = response.json()
     assert view["phase"] == "work"
-    assert view["work"] | {"bell_reason": "…", "cue": "…"} == {
+    assert view["work"] | {"bell_reason": "…", "cue": "…", "cues": ["…"]} == {
         "exercise_id": "renegade-row",
         "name": "Renegade row",
         "side": None,
@@ -30,8 +30,11 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
         "reps_default": 10,
         "rir_default": 2,
         "cue": "…",
+        "cues": ["…"],
+        "picture": "/static/moves/renegade-row.svg",
     }
     assert "First time with Renegade row" in view["work"]["bell_reason"]
+    assert view["work"]["cues"][0] == view["work"]["cue"] and len(view["work"]["cues"]) >= 3
 
 
 def test_sets_rests_undo_and_a_reload_follow_the_stored_events(ready):
@@ -44,6 +47,7 @@ def test_sets_rests_undo_and_a_reload_follow_the_stored_events(ready):
         "after Superset 1",
         "Halo",
     )
+    assert view["rest"]["next_picture"] == "/static/moves/halo.svg"
     reloaded = ready.get(f"/api/v1/sessions/{session}").json()
     assert reloaded["phase"] == "rest" and 85 < reloaded["rest"]["remaining"] <= 90
     assert event(ready, session, "undo")["work"]["exercise_id"] == "romanian-deadlift"

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from tests.web.conftest import PROFILE
 
 from repcoach.errors import InvalidInput
+from repcoach.plan.builtins import builtin_plans
 from repcoach.web import create_app
 
 QUICK = Path(__file__).parent / "data" / "quick-test.toml"
@@ -94,3 +95,16 @@ def test_a_bad_plan_file_stops_the_server_from_starting_with_file_and_field(sqli
     with pytest.raises(InvalidInput) as caught:
         create_app(sqlite_url, plan_files=[broken])
     assert caught.value.problems[0].source == str(broken) and caught.value.problems[0].line == 16
+
+
+def test_every_move_of_the_built_in_plans_has_a_diagram_the_page_can_show(api):
+    moves = {move.exercise for plan in builtin_plans().values() for block in plan.blocks for move in block.moves}
+    for move in sorted(moves):
+        picture = api.get(f"/static/moves/{move}.svg")
+        assert picture.status_code == 200, move
+        assert picture.headers["content-type"].startswith("image/svg+xml")
+        assert (
+            "<title>" in picture.text
+            and "<script" not in picture.text
+            and "http://" not in picture.text.replace("http://www.w3.org/2000/svg", "")
+        )

@@ -8,6 +8,7 @@ device or a server restart all see the exact same step.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException
@@ -41,6 +42,13 @@ from repcoach.web.deps import PlansDep, ProfileDep, StoreDep
 from repcoach.web.errors import Conflict
 
 router = APIRouter(tags=["sessions"])
+
+PICTURES = frozenset(path.stem for path in (Path(__file__).parents[1] / "static" / "moves").glob("*.svg"))
+"""Moves with a diagram in static/moves, named by exercise id."""
+
+
+def picture_url(exercise_id: str) -> str | None:
+    return f"/static/moves/{exercise_id}.svg" if exercise_id in PICTURES else None
 
 
 class StartBody(BaseModel):
@@ -78,6 +86,10 @@ class WorkView(BaseModel):
     rir_default: int | None
     cue: str
     """The move's first coaching cue."""
+    cues: list[str]
+    """All its cues, in the order they matter during a rep."""
+    picture: str | None
+    """The URL of a diagram of the move, when there is one."""
 
 
 class RestView(BaseModel):
@@ -86,6 +98,7 @@ class RestView(BaseModel):
     reason: str
     next_exercise_id: str
     next_name: str
+    next_picture: str | None
 
 
 class ChoiceView(BaseModel):
@@ -201,6 +214,8 @@ def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
             reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
             rir_default=state.move.rir.high if state.move.rir else None,
             cue=catalogue.get(state.move.exercise).cues[0],
+            cues=list(catalogue.get(state.move.exercise).cues),
+            picture=picture_url(state.move.exercise),
         )
         return view.model_copy(update={"phase": "work", "work": work})
     if isinstance(state, Rest):
@@ -210,6 +225,7 @@ def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
             reason=state.reason,
             next_exercise_id=state.next.move.exercise,
             next_name=catalogue.get(state.next.move.exercise).name,
+            next_picture=picture_url(state.next.move.exercise),
         )
         return view.model_copy(update={"phase": "rest", "rest": rest})
     if isinstance(state, RoundChoice):

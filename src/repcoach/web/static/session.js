@@ -22,6 +22,13 @@
     badge.hidden = !message;
   }
 
+  function picture(id, url, name) {
+    const image = $(id);
+    image.hidden = !url;
+    if (url && image.getAttribute("src") !== url) image.src = url;
+    image.alt = url ? `${name}: how it is done` : "";
+  }
+
   function show(phase) {
     for (const id of ["work", "rest", "choice", "finished"]) $(id).hidden = id !== phase;
     $("undo").hidden = phase === "finished";
@@ -50,7 +57,8 @@
       $("move").textContent = work.name + (work.side ? ` — ${work.side}` : "");
       $("target").textContent = work.target;
       $("bell").textContent = `${weight(work.bell_kg)} · ${work.bell_reason}`;
-      $("cue").textContent = work.cue;
+      picture("picture", work.picture, work.name);
+      $("cues").replaceChildren(...work.cues.map((cue) => Object.assign(document.createElement("li"), { textContent: cue })));
       entry.reps = work.reps_default;
       entry.rir = work.rir_default ?? 2;
       updateEntry();
@@ -58,6 +66,7 @@
     } else if (view.phase === "rest") {
       $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
       $("rest-next").textContent = `Next: ${view.rest.next_name}`;
+      picture("next-picture", view.rest.next_picture, view.rest.next_name);
       announce(`rest:${view.sets_logged}`, `Rest ${view.rest.seconds} seconds. Next: ${view.rest.next_name}.`);
       $("pause").textContent = view.paused ? "Resume" : "Pause";
       if (view.paused) {
