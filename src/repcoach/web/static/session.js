@@ -48,6 +48,7 @@
 
   function render(next) {
     view = next;
+    $("done").disabled = false;
     show(view.phase);
     if (view.phase !== "rest") Timer.stop();
     if (view.phase === "work") {
@@ -104,6 +105,8 @@
   }
 
   async function done() {
+    // One set per step: a second tap before the next step shows would log it with this step's reps.
+    $("done").disabled = true;
     const answer = await Outbox.send(session, {
       kind: "set_done", reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg,
     });
