@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,24 @@ def test_export_refuses_an_unknown_format(ready, tmp_path):
     result = ready("export", "--format", "xml", "-o", str(tmp_path / "x"))
 
     assert result.exit_code == 2 and "xml" in result.output
+
+
+def test_imported_kettlebell_sets_set_the_next_bell_and_other_equipment_does_not(ready, tmp_path):
+    day = f"{date.today() - timedelta(days=3)} 18:00:00"
+    rows = [
+        f'"1","{day}","Back","3000","Single Arm Row (Kettlebell)","{n}","12","10","7","","","",""' for n in (1, 2, 3)
+    ]
+    rows += [f'"1","{day}","Back","3000","Romanian Deadlift (Barbell)","{n}","80","8","8","","","",""' for n in (1, 2)]
+    export = tmp_path / "strong.csv"
+    header = (
+        '"Workout #","Date","Workout Name","Duration (sec)","Exercise Name","Set Order","Weight (kg)","Reps","RPE",'
+    )
+    export.write_text(header + '"Distance (meters)","Seconds","Notes","Workout Notes"\n' + "\n".join(rows) + "\n")
+    before = ready("next-weights").stdout
+
+    ready("import", str(export))
+    after = " ".join(ready("next-weights").stdout.split())
+
+    assert "First time with Single-arm row" in " ".join(before.split())
+    assert "First time with Single-arm row" not in after and "12 kg" in after
+    assert "First time with Romanian deadlift" in after  # 80 kg of barbell says nothing of the bell
