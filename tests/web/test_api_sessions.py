@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -146,3 +147,15 @@ def test_the_api_asks_for_a_profile_before_anything_else(api):
     response = api.post("/api/v1/sessions", json={})
     assert response.status_code == 409
     assert "PUT /api/v1/profile" in response.json()["error"]["message"]
+
+
+def test_sets_sent_at_the_same_moment_are_all_logged_in_turn(ready):
+    session = ready.post("/api/v1/sessions", json={"plan": "kettlebell-back"}).json()["id"]
+    bodies = [{"kind": "set_done", "reps": 8, "rir": 2, "client_id": uuid.uuid4().hex} for _ in range(2)]
+    bodies.append(bodies[0])  # the same set sent twice: stored once
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        answers = list(pool.map(lambda body: ready.post(f"/api/v1/sessions/{session}/events", json=body), bodies))
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert ready.get(f"/api/v1/sessions/{session}").json()["sets_logged"] == 2

@@ -7,6 +7,7 @@ device or a server restart all see the exact same step.
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -42,6 +43,10 @@ from repcoach.web.deps import PlansDep, ProfileDep, StoreDep
 from repcoach.web.errors import Conflict
 
 router = APIRouter(tags=["sessions"])
+
+_SESSION_LOCKS = tuple(threading.Lock() for _ in range(64))
+"""Events of one session are applied one at a time: two at once (a phone's queued sets sent as the
+user taps again, or two devices) would both read the same last step and claim the same event number."""
 
 PICTURES = frozenset(path.stem for path in (Path(__file__).parents[1] / "static" / "moves").glob("*.svg"))
 """Moves with a diagram in static/moves, named by exercise id."""
@@ -162,6 +167,11 @@ def read_session(session_id: str, store: StoreDep, profile: ProfileDep) -> Sessi
 @router.post("/sessions/{session_id}/events")
 def send_event(session_id: str, body: EventBody, store: StoreDep, profile: ProfileDep) -> SessionView:
     """Apply what the user did; a set is committed before the answer is sent."""
+    with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
+        return _apply(session_id, body, store, profile)
+
+
+def _apply(session_id: str, body: EventBody, store: Store, profile: ProfileRecord) -> SessionView:
     live = _live(session_id, store, profile)
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
