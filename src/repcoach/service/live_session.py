@@ -62,6 +62,8 @@ class LiveSession:
         self.engine = engine
         self._wall = wall
         self._undoable_seqs: list[int] = []
+        self.last_seq = 0
+        """The number of the last event stored; another writer's event makes the store's larger."""
         self.last_sets: dict[tuple[str, str | None], LastSet] = {}
         self._step_began = wall()
 
@@ -95,6 +97,7 @@ class LiveSession:
         live = cls(store, record, engine, wall)
         for event_record, event in zip(stored, events, strict=True):
             live._track(event, event_record.seq)
+        live.last_seq = stored[-1].seq if stored else 0
         for logged in store.sets(record.id):
             live.last_sets[(logged.exercise_id, logged.side)] = LastSet(
                 logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg
@@ -121,7 +124,7 @@ class LiveSession:
         at = self._wall()
         if isinstance(event, Pause | Resume):
             kind, payload = _split(event_to_dict(event))
-            self.store.append_event(self.record.id, kind, payload, at)
+            self.last_seq = self.store.append_event(self.record.id, kind, payload, at).seq
             return applied
         if recorded is None:
             return applied
@@ -134,6 +137,7 @@ class LiveSession:
             self._rebuild()
             raise
         self._track(recorded, stored.seq)
+        self.last_seq = stored.seq
         self._note_step_start(at)
         if isinstance(recorded, SetDone) and applied.step is not None:
             self.last_sets[(applied.step.move.exercise, applied.step.side)] = LastSet(
@@ -157,7 +161,8 @@ class LiveSession:
 
     def _rebuild(self) -> None:
         """After a failed write, return the engine to what the store holds."""
-        self.engine = LiveSession.resume(self.store, self.record, self.engine.clock, self._wall).engine
+        rebuilt = LiveSession.resume(self.store, self.record, self.engine.clock, self._wall)
+        self.engine, self.last_seq = rebuilt.engine, rebuilt.last_seq
 
     def _new_set(self, event: SetDone, step: WorkStep | None, at: datetime, client_id: str | None) -> NewSet:
         assert step is not None, "a set is always done at a work step"

@@ -352,6 +352,15 @@ class Store:
             row = db.scalars(select(LoggedSet).where(LoggedSet.client_id == client_id)).first()
             return _set_record(row) if row else None
 
+    def last_event_seq(self, session_id: str) -> int:
+        """The number of the session's last event; 0 before the first."""
+        with self._unit_of_work() as db:
+            return db.scalar(select(func.max(SessionEvent.seq)).where(SessionEvent.session_id == session_id)) or 0
+
+    def set_count(self, session_id: str) -> int:
+        with self._unit_of_work() as db:
+            return db.scalar(select(func.count()).select_from(LoggedSet).where(LoggedSet.session_id == session_id)) or 0
+
     def events(self, session_id: str) -> list[EventRecord]:
         """A session's events in the order they happened."""
         query = select(SessionEvent).where(SessionEvent.session_id == session_id).order_by(SessionEvent.seq)

@@ -15,6 +15,7 @@ from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
 from repcoach.web.csrf import CsrfGuard
 from repcoach.web.errors import install_error_handlers
+from repcoach.web.live_sessions import LiveSessions
 from repcoach.web.pending_imports import PendingImports
 from repcoach.web.routers import account_pages, coaching, history, history_io, pages, plans, profile, sessions, settings
 from repcoach.web.routers import accounts as accounts_api
@@ -45,6 +46,7 @@ def create_app(database_url: str, *, accounts: bool = False, plan_files: Sequenc
     app.state.plans = builtin_shelf().with_files(plan_files)
     app.state.login_throttle = LoginThrottle()
     app.state.pending_imports = PendingImports()
+    app.state.live_sessions = LiveSessions()
     app.add_middleware(CsrfGuard)
     install_error_handlers(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):

@@ -10,6 +10,7 @@ from repcoach.plan.shelf import PlanShelf
 from repcoach.store import ProfileRecord, Store
 from repcoach.web.auth import Owner, owner_of
 from repcoach.web.errors import Conflict
+from repcoach.web.live_sessions import LiveSessions
 
 
 def get_store(request: Request) -> Store:
@@ -21,6 +22,12 @@ def get_plans(request: Request) -> PlanShelf:
     """The built-in plans and the ones the server was started with."""
     plans: PlanShelf = request.app.state.plans
     return plans
+
+
+def get_live_sessions(request: Request) -> LiveSessions:
+    """Sessions in progress, kept between requests."""
+    sessions: LiveSessions = request.app.state.live_sessions
+    return sessions
 
 
 def get_owner(request: Request, store: Annotated[Store, Depends(get_store)]) -> Owner:
@@ -43,3 +50,4 @@ StoreDep = Annotated[Store, Depends(get_store)]
 PlansDep = Annotated[PlanShelf, Depends(get_plans)]
 OwnerDep = Annotated[Owner, Depends(get_owner)]
 ProfileDep = Annotated[ProfileRecord, Depends(get_profile)]
+LiveSessionsDep = Annotated[LiveSessions, Depends(get_live_sessions)]

@@ -19,7 +19,6 @@ from repcoach.errors import InvalidInput, Problem
 from repcoach.library import load_catalogue
 from repcoach.plan import IntRange
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import recent_history
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import (
     AnotherRound,
@@ -39,8 +38,9 @@ from repcoach.session import (
     WorkStep,
 )
 from repcoach.store import ProfileRecord, SessionRecord, Store
-from repcoach.web.deps import PlansDep, ProfileDep, StoreDep
+from repcoach.web.deps import LiveSessionsDep, PlansDep, ProfileDep, StoreDep
 from repcoach.web.errors import Conflict
+from repcoach.web.live_sessions import Kept, LiveSessions
 
 router = APIRouter(tags=["sessions"])
 
@@ -141,15 +141,18 @@ _EVENTS: dict[str, type[Event]] = {
 
 
 @router.post("/sessions", status_code=201)
-def start_session(body: StartBody, store: StoreDep, profile: ProfileDep, plans: PlansDep) -> SessionView:
+def start_session(
+    body: StartBody, store: StoreDep, profile: ProfileDep, plans: PlansDep, sessions: LiveSessionsDep
+) -> SessionView:
     """Start a session of a built-in plan, with its warm-up and paired plans if asked."""
     if (open_one := store.unfinished_session(profile.id)) is not None:
         raise Conflict(f"Session {open_one.id} ({open_one.title}) is not finished; continue or finish it first.")
     main = plans.get(body.plan)
     warm = plans.get(main.warmup or "upper-body-warmup") if body.warmup else None
     program = Program.compose(main, warm, [plans.get(other) for other in body.paired])
-    live = LiveSession.start(store, profile, program, MonotonicClock())
-    return _view(live, profile)
+    kept = Kept(LiveSession.start(store, profile, program, MonotonicClock()))
+    sessions.keep(kept)
+    return _view(kept, profile)
 
 
 @router.get("/sessions")
@@ -159,42 +162,47 @@ def list_sessions(store: StoreDep, profile: ProfileDep, limit: int = 20) -> list
 
 
 @router.get("/sessions/{session_id}")
-def read_session(session_id: str, store: StoreDep, profile: ProfileDep) -> SessionView:
+def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> SessionView:
     """Where the session stands now."""
-    return _view(_live(session_id, store, profile), profile)
+    with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
+        return _view(_live(session_id, store, profile, sessions), profile)
 
 
 @router.post("/sessions/{session_id}/events")
-def send_event(session_id: str, body: EventBody, store: StoreDep, profile: ProfileDep) -> SessionView:
+def send_event(
+    session_id: str, body: EventBody, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep
+) -> SessionView:
     """Apply what the user did; a set is committed before the answer is sent."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
-        return _apply(session_id, body, store, profile)
+        return _apply(_live(session_id, store, profile, sessions), body, store, profile)
 
 
-def _apply(session_id: str, body: EventBody, store: Store, profile: ProfileRecord) -> SessionView:
-    live = _live(session_id, store, profile)
+def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) -> SessionView:
+    live = kept.live
+    session_id = live.record.id
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
     if body.client_id is not None and (earlier := store.set_by_client_id(body.client_id)) is not None:
         if earlier.session_id != session_id:
             raise InvalidInput([Problem("this client_id was used for a set of another session", field="client_id")])
-        return _view(live, profile).model_copy(update={"duplicate": True})
+        return _view(kept, profile).model_copy(update={"duplicate": True})
     if body.kind == "set_done":
         event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
     else:
         event = _EVENTS[body.kind]()
     live.apply(event, client_id=body.client_id)
-    return _view(live, profile)
+    return _view(kept, profile)
 
 
-def _live(session_id: str, store: Store, profile: ProfileRecord) -> LiveSession:
+def _live(session_id: str, store: Store, profile: ProfileRecord, sessions: LiveSessions) -> Kept:
     record = store.get_session(session_id)
     if record is None or record.profile_id != profile.id:
         raise HTTPException(404, f"There is no session {session_id}.")
-    return LiveSession.resume(store, record, MonotonicClock())
+    return sessions.get(store, record)
 
 
-def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
+def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
+    live = kept.live
     record = live.record
     state = live.state
     catalogue = load_catalogue()
@@ -204,13 +212,13 @@ def _view(live: LiveSession, profile: ProfileRecord) -> SessionView:
         started_at=record.started_at,
         finished_at=record.finished_at,
         phase="finished",
-        sets_logged=len(live.store.sets(record.id)),
+        sets_logged=live.store.set_count(record.id),
         paused=live.engine.paused,
     )
     if record.finished_at is not None:
         return view
     if isinstance(state, WorkStep):
-        advisor = BellAdvisor(profile, recent_history(live.store, profile.id, record.started_at), utc_now())
+        advisor = BellAdvisor(profile, LiveSessions.history(kept, profile), utc_now())
         bell = advisor.advise(state, live)
         work = WorkView(
             exercise_id=state.move.exercise,

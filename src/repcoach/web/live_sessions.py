@@ -1,0 +1,63 @@
+"""Sessions in progress kept between requests in this server process, so a set costs one write.
+
+Rebuilding a session from its stored events on every request is always right, and the API did
+so; but with the bell advice's history it cost more reads than the set's own write. The stored
+events stay the truth: a kept session is used only while its last event is the store's last
+event, so a set written elsewhere (another server process, ``repcoach resume``) makes this one
+rebuild it from the store.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from repcoach.coach.history import LoggedSet
+from repcoach.service.coaching import recent_history
+from repcoach.service.live_session import LiveSession
+from repcoach.session import MonotonicClock
+from repcoach.store import ProfileRecord, SessionRecord, Store
+
+KEPT = 64
+"""Sessions kept at once (each a few kilobytes); the least recently used goes first."""
+
+
+@dataclass
+class Kept:
+    live: LiveSession
+    history: list[LoggedSet] | None = field(default=None)
+    """The sets before the session began, which the bell advice reads (fixed once the session starts)."""
+
+
+class LiveSessions:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[str, Kept] = OrderedDict()
+
+    def get(self, store: Store, record: SessionRecord) -> Kept:
+        """The session as the store holds it: the kept one if nothing was stored since, else rebuilt."""
+        last_seq = store.last_event_seq(record.id)
+        with self._lock:
+            kept = self._kept.get(record.id)
+            if kept is not None and kept.live.last_seq == last_seq and kept.live.store is store:
+                self._kept.move_to_end(record.id)
+                kept.live.record = record
+                return kept
+        kept = Kept(LiveSession.resume(store, record, MonotonicClock()))
+        self.keep(kept)
+        return kept
+
+    def keep(self, kept: Kept) -> None:
+        with self._lock:
+            self._kept[kept.live.record.id] = kept
+            self._kept.move_to_end(kept.live.record.id)
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+
+    @staticmethod
+    def history(kept: Kept, profile: ProfileRecord) -> list[LoggedSet]:
+        if kept.history is None:
+            live = kept.live
+            kept.history = recent_history(live.store, profile.id, live.record.started_at)
+        return kept.history
