@@ -7,6 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from repcoach.service.live_session import LiveSession
+from repcoach.session import MonotonicClock, SetDone
+
 
 def event(client, session_id: str, kind: str, **fields):
     response = client.post(f"/api/v1/sessions/{session_id}/events", json={"kind": kind, **fields})
@@ -159,3 +162,16 @@ def test_sets_sent_at_the_same_moment_are_all_logged_in_turn(ready):
 
     assert [answer.status_code for answer in answers] == [200, 200, 200]
     assert ready.get(f"/api/v1/sessions/{session}").json()["sets_logged"] == 2
+
+
+def test_a_set_logged_by_another_process_is_seen_by_the_next_request(ready):
+    session = ready.post("/api/v1/sessions", json={"plan": "kettlebell-back"}).json()["id"]
+    event(ready, session, "set_done", reps=9, rir=1)
+    store = ready.app.state.store
+    elsewhere = LiveSession.resume(store, store.get_session(session), MonotonicClock())  # e.g. `repcoach resume`
+    elsewhere.apply(SetDone(reps=7, rir=2, weight_kg=16.0))
+
+    view = ready.get(f"/api/v1/sessions/{session}").json()
+
+    assert view["sets_logged"] == 2 and view["phase"] == "rest"
+    assert event(ready, session, "undo")["work"]["exercise_id"] == "romanian-deadlift"
