@@ -1,0 +1,180 @@
+"""The quantities workout articles state, each read by its own rule from one sentence or line.
+
+Every rule takes text whose numbers are digits already (see :func:`~repcoach.io.article.numbers.with_digits`)
+and returns what it found, or None. Rules do not decide what a sentence is about: "rest 90
+seconds" holds a rest, and also a duration the hold rule would read, so rest is asked first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from repcoach.plan import LoadClass
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_RANGE = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
+_SECONDS = r"(?:s|secs?|seconds?)"
+_MINUTES = r"(?:m|mins?|minutes?)"
+_DURATION = rf"{_RANGE}\s*({_SECONDS}|{_MINUTES})\b"
+
+RestScope = Literal["moves", "sets", "rounds", "block"]
+"""What a rest separates: the moves of a block, its sets, whole rounds, or the block from what follows."""
+
+
+@dataclass(frozen=True)
+class Reps:
+    low: int
+    high: int
+    per_side: bool = False
+    sets: int | None = None
+    """``3 x 10``, ``3 sets of 8``: the sets the article asks for, when it says."""
+    amrap: bool = False
+    """As many reps as possible: no number to aim for."""
+
+
+@dataclass(frozen=True)
+class Hold:
+    low: int
+    high: int
+    """Seconds."""
+    rest: int | None = None
+    """The "off" of an interval written ``45s on, 15s off``."""
+
+
+@dataclass(frozen=True)
+class Rest:
+    low: int
+    high: int
+    """Seconds; 0 for "no rest"."""
+    scope: RestScope | None
+    """None when the sentence does not say what the rest separates."""
+
+
+@dataclass(frozen=True)
+class Rounds:
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Load:
+    load_class: LoadClass | None = None
+    """``light``, ``medium-heavy``..., when the article names the load so."""
+    low: float | None = None
+    high: float | None = None
+    unit: Literal["kg", "lb"] | None = None
+
+
+def reps(text: str) -> Reps | None:
+    """``6-10 reps``, ``6 to 10 reps``, ``8-12 reps per side``, ``3 x 10``, ``3 sets of 8``, ``10 reps``, ``AMRAP``."""
+    side = bool(re.search(r"\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.IGNORECASE))
+    if re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE):
+        return Reps(0, 0, side, _sets(text), amrap=True)
+    if found := re.search(rf"\b(\d+)\s*(?:x|×)\s*{_RANGE}\b(?!\s*{_SECONDS}|\s*{_MINUTES})", text, re.IGNORECASE):
+        low, high = _bounds(found[2], found[3])
+        return Reps(int(low), int(high), side, int(found[1]))
+    if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])
+        return Reps(int(low), int(high), side, _sets(text))
+    return None
+
+
+_INTERVAL = re.compile(rf"\b{_NUM}\s*({_SECONDS}|{_MINUTES})\s*on\b\W+{_NUM}\s*({_SECONDS}|{_MINUTES})?\s*off\b", re.I)
+
+
+def hold(text: str) -> Hold | None:
+    """``hold for 20-30 sec``, ``30 seconds``, ``45s on, 15s off``."""
+    if interval := _INTERVAL.search(text):
+        work = _seconds(interval[1], interval[2])
+        return Hold(work, work, _seconds(interval[3], interval[4] or interval[2]))
+    if found := re.search(rf"\b{_DURATION}", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])
+        return Hold(_seconds(low, found[3]), _seconds(high, found[3]))
+    return None
+
+
+_NO_REST = re.compile(
+    r"\b(?:no rest|without rest(?:ing)?|not to rest|don'?t rest|do not rest|no break|back[- ]to[- ]back)\b", re.I
+)
+_REST_WORD = re.compile(r"\b(?:rest|recover|recovery|break|pause)\b", re.IGNORECASE)
+
+
+def rest(text: str) -> Rest | None:
+    """``rest 90 seconds``, ``rest 1-2 minutes``, ``no rest between moves``, ``rest 60 seconds between rounds``."""
+    if _NO_REST.search(text):
+        return Rest(0, 0, _scope(text) or "moves")
+    word = _REST_WORD.search(text)
+    if word is None:
+        return None
+    # The duration nearest the word "rest", after it or just before it ("90 seconds of rest").
+    after = re.search(rf"\b{_DURATION}", text[word.end() :], re.IGNORECASE)
+    before = re.search(rf"\b{_DURATION}\s*(?:of\s+)?$", text[: word.start()], re.IGNORECASE)
+    found = after or before
+    if found is None:
+        return None
+    low, high = _bounds(found[1], found[2])
+    return Rest(_seconds(low, found[3]), _seconds(high, found[3]), _scope(text))
+
+
+def rounds(text: str) -> Rounds | None:
+    """``3-5 rounds``, ``repeat 3 times``, ``complete the circuit 2 times`` (twice), ``3 circuits total``."""
+    if found := re.search(rf"\b{_RANGE}\s*(?:total\s+)?(?:rounds?|circuits?|cycles?)\b", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])
+        return Rounds(int(low), int(high))
+    if found := re.search(rf"\b(?:repeat|complete|do|perform|go through)\b[^.;]*?\b{_RANGE}\s*times\b", text, re.I):
+        low, high = _bounds(found[1], found[2])
+        return Rounds(int(low), int(high))
+    return None
+
+
+_LOAD_WORDS = r"(light(?:-|\s+to\s+|\s*/\s*)medium|medium(?:-|\s+to\s+|\s*/\s*)heavy|light|medium|heavy)"
+_WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "kilos": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "lb"}
+
+
+def load(text: str) -> Load | None:
+    """``light``, ``medium-heavy``, ``16 kg``, ``20-35 pounds`` (both when both are given)."""
+    named: LoadClass | None = None
+    if word := re.search(rf"\b{_LOAD_WORDS}\b(?=[\s-]*(?:weight|bell|kettlebell|dumbbell|load|\(|,|$))", text, re.I):
+        named = _load_class(word[1])
+    if found := re.search(rf"\b{_RANGE}\s*({'|'.join(_WEIGHT_UNITS)})\b", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])
+        unit: Literal["kg", "lb"] = "kg" if _WEIGHT_UNITS[found[3].lower()] == "kg" else "lb"
+        return Load(named, float(low), float(high), unit)
+    return Load(named) if named else None
+
+
+def _load_class(words: str) -> LoadClass:
+    plain = re.sub(r"\s*(?:-|to|/)\s*", "-", words.lower())
+    return {"light-medium": "light-medium", "medium-heavy": "medium-heavy", "light": "light", "medium": "medium"}.get(
+        plain, "heavy"
+    )  # type: ignore[return-value]
+
+
+def _scope(text: str) -> RestScope | None:
+    lowered = text.lower()
+    if re.search(r"\bbetween (?:each |the )?(?:moves?|exercises?|movements?)\b|\bin between moves\b", lowered):
+        return "moves"
+    if re.search(r"\bbetween (?:each |the )?sets?\b|\bafter each set\b", lowered):
+        return "sets"
+    if re.search(r"\b(?:between|after) (?:each |every |the )?(?:rounds?|circuits?)\b|\brepeat\b", lowered):
+        return "rounds"
+    if re.search(r"\b(?:after|between) (?:each |every |the )?(?:superset|tri-?set|circuit|block|complex)\b", lowered):
+        return "block"
+    return None
+
+
+def _sets(text: str) -> int | None:
+    found = re.search(r"\b(\d+)\s*sets?\b", text, re.IGNORECASE)
+    return int(found[1]) if found else None
+
+
+def _bounds(low: str, high: str | None) -> tuple[float, float]:
+    first = float(low)
+    second = float(high) if high else first
+    return (first, second) if first <= second else (second, first)
+
+
+def _seconds(amount: str | float, unit: str) -> int:
+    return round(float(amount) * (60 if unit.lower().startswith("m") else 1))

@@ -1,0 +1,132 @@
+"""Each rule that reads a quantity from workout prose, on the ways articles really write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from repcoach.io.article.numbers import with_digits
+from repcoach.io.article.phrases import Hold, Load, Reps, Rest, Rounds, hold, load, reps, rest, rounds
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("Complete three rounds of ten reps", "Complete 3 rounds of 10 reps"),
+        ("rest ninety seconds", "rest 90 seconds"),
+        ("do eight to twelve reps per side", "do 8 to 12 reps per side"),
+        ("hold for forty-five seconds", "hold for 45 seconds"),
+        ("complete the circuit twice", "complete the circuit 2 times"),
+        ("do it once more", "do it 1 times more"),
+        ("6–10 reps", "6-10 reps"),  # an en dash, as articles print ranges
+        ("one set of eight", "1 set of 8"),
+    ],
+)
+def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
+    assert with_digits(text) == digits
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Do each move in Superset 1 for 6-10 reps.", Reps(6, 10)),
+        ("6 to 10 reps", Reps(6, 10)),
+        ("8-12 reps per side", Reps(8, 12, per_side=True)),
+        ("10 reps each arm", Reps(10, 10, per_side=True)),
+        ("8 reps on each leg", Reps(8, 8, per_side=True)),
+        ("3 x 10", Reps(10, 10, sets=3)),
+        ("3x8-12", Reps(8, 12, sets=3)),
+        ("3 sets of 8 reps", Reps(8, 8, sets=3)),
+        ("4 sets of 6-8 repetitions", Reps(6, 8, sets=4)),
+        ("AMRAP in 10 minutes", Reps(0, 0, amrap=True)),
+        ("as many reps as possible", Reps(0, 0, amrap=True)),
+        ("10-8 reps", Reps(8, 10)),  # written high to low
+        # Not reps:
+        ("Rest 90 seconds", None),
+        ("3 x 30 seconds", None),
+    ],
+)
+def test_reps(text: str, found: Reps | None) -> None:
+    assert reps(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("hold for 20-30 sec", Hold(20, 30)),
+        ("30 seconds", Hold(30, 30)),
+        ("Plank: 1 minute", Hold(60, 60)),
+        ("45s on, 15s off", Hold(45, 45, rest=15)),
+        ("40 seconds on / 20 off", Hold(40, 40, rest=20)),
+        ("10 reps", None),
+    ],
+)
+def test_holds(text: str, found: Hold | None) -> None:
+    assert hold(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("After Superset 1, rest 90 seconds", Rest(90, 90, "block")),
+        ("Rest 2 minutes, then repeat the entire sequence again.", Rest(120, 120, "rounds")),
+        ("rest 1-2 minutes", Rest(60, 120, None)),
+        ("Try not to rest in between moves.", Rest(0, 0, "moves")),
+        ("no rest between moves", Rest(0, 0, "moves")),
+        ("Do the moves back to back", Rest(0, 0, "moves")),
+        ("rest 60 seconds between rounds", Rest(60, 60, "rounds")),
+        ("Take 30-45 seconds of rest between sets", Rest(30, 45, "sets")),
+        ("Recover for 1 minute after each circuit", Rest(60, 60, "rounds")),
+        ("rest as needed", None),
+        ("hold for 30 seconds", None),
+    ],
+)
+def test_rests(text: str, found: Rest | None) -> None:
+    assert rest(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Complete 3-5 rounds total.", Rounds(3, 5)),
+        ("3 rounds", Rounds(3, 3)),
+        ("Repeat 3 times", Rounds(3, 3)),
+        ("complete the circuit 2 times", Rounds(2, 2)),
+        ("Do 4 circuits", Rounds(4, 4)),
+        ("Repeat the whole thing 2 to 3 times", Rounds(2, 3)),
+        ("10 reps", None),
+    ],
+)
+def test_rounds(text: str, found: Rounds | None) -> None:
+    assert rounds(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a light-medium weight (about 5-15 pounds)", Load("light-medium", 5, 15, "lb")),
+        ("medium-heavy kettlebell", Load("medium-heavy")),
+        ("use a medium to heavy bell", Load("medium-heavy")),
+        ("16 kg", Load(None, 16, 16, "kg")),
+        ("20-35 pounds", Load(None, 20, 35, "lb")),
+        ("Heavy", Load("heavy")),
+        ("10 reps", None),
+    ],
+)
+def test_loads(text: str, found: Load | None) -> None:
+    assert load(text) == found
+
+
+def test_rules_read_the_reference_routines_directions_once_numbers_are_digits() -> None:
+    directions = with_digits(
+        "Do each move in Superset 1 for six to ten reps. Try not to rest in between moves. After Superset 1, "
+        "rest 90 seconds. Rest two minutes, then repeat the entire sequence again. Complete three to five rounds total."
+    )
+    sentences = [sentence.strip() for sentence in directions.split(".") if sentence.strip()]
+
+    assert [reps(sentence) for sentence in sentences][0] == Reps(6, 10)
+    assert [rest(sentence) for sentence in sentences][1:4] == [
+        Rest(0, 0, "moves"),
+        Rest(90, 90, "block"),
+        Rest(120, 120, "rounds"),
+    ]
+    assert rounds(sentences[4]) == Rounds(3, 5)
