@@ -1,0 +1,65 @@
+"""Cutting an article into headings, exercise items and directions."""
+
+from __future__ import annotations
+
+from repcoach.io.article.lines import Line, classify, sentences
+from repcoach.library import load_catalogue
+
+CATALOGUE = load_catalogue()
+
+
+def names_a_move(line: str) -> bool:
+    words = line.split()
+    return any(CATALOGUE.find(" ".join(words[:count])) for count in range(min(len(words), 5), 0, -1))
+
+
+REFERENCE = """\
+Superset 1
+Renegade row
+Romanian deadlift
+
+Superset 2
+- Halo
+- Single-arm row
+
+Do each move in Superset 1 for 6-10 reps. Try not to rest in between moves. After Superset 1, rest 90 seconds.
+"""
+
+
+def test_headings_items_and_sentences_of_directions_are_told_apart() -> None:
+    assert classify(REFERENCE, names_a_move) == [
+        Line(1, "heading", "Superset 1"),
+        Line(2, "item", "Renegade row"),
+        Line(3, "item", "Romanian deadlift"),
+        Line(5, "heading", "Superset 2"),
+        Line(6, "item", "Halo"),
+        Line(7, "item", "Single-arm row"),
+        Line(9, "direction", "Do each move in Superset 1 for 6-10 reps."),
+        Line(9, "direction", "Try not to rest in between moves."),
+        Line(9, "direction", "After Superset 1, rest 90 seconds."),
+    ]
+
+
+def test_markdown_headings_numbered_lists_and_title_lines() -> None:
+    text = "## The finisher\n1. Goblet squat: 3 x 10\n2) Halo, 8 reps each way\nBack burner:\n(3) Push-up\n"
+
+    assert [(line.kind, line.text) for line in classify(text, names_a_move)] == [
+        ("heading", "The finisher"),
+        ("item", "Goblet squat: 3 x 10"),
+        ("item", "Halo, 8 reps each way"),
+        ("heading", "Back burner"),
+        ("item", "Push-up"),
+    ]
+
+
+def test_a_long_line_that_starts_with_a_move_is_prose() -> None:
+    text = "Halo is a great move to open the shoulders before you pick up anything heavy, so do it first."
+
+    assert [line.kind for line in classify(text, names_a_move)] == ["direction"]
+
+
+def test_sentences_keep_decimals_and_split_on_capitals() -> None:
+    assert sentences("Use a 2.5 kg plate. Rest 1.5 minutes. then go") == [
+        "Use a 2.5 kg plate.",
+        "Rest 1.5 minutes. then go",
+    ]
