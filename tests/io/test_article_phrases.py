@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from repcoach.io.article.numbers import with_digits
-from repcoach.io.article.phrases import Hold, Load, Reps, Rest, Rounds, hold, load, reps, rest, rounds
+from repcoach.io.article.phrases import Effort, Hold, Load, Reps, Rest, Rounds, effort, hold, load, reps, rest, rounds
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,19 @@ def test_rules_read_the_reference_routines_directions_once_numbers_are_digits() 
         Rest(120, 120, "rounds"),
     ]
     assert rounds(sentences[4]) == Rounds(3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The right weight makes the last 2 reps very challenging.", Effort(0, 2)),
+        ("leave 1-2 reps in the tank", Effort(1, 2)),
+        ("stop with 2 reps in reserve", Effort(2, 2)),
+        ("work at RPE 8", Effort(2, 2)),
+        ("RPE 7-9", Effort(1, 3)),
+        ("take the last set to failure", Effort(0, 0)),
+        ("10 reps", None),
+    ],
+)
+def test_effort(text: str, found: Effort | None) -> None:
+    assert effort(text) == found

@@ -104,7 +104,7 @@ _REST_WORD = re.compile(r"\b(?:rest|recover|recovery|break|pause)\b", re.IGNOREC
 def rest(text: str) -> Rest | None:
     """``rest 90 seconds``, ``rest 1-2 minutes``, ``no rest between moves``, ``rest 60 seconds between rounds``."""
     if _NO_REST.search(text):
-        return Rest(0, 0, _scope(text) or "moves")
+        return Rest(0, 0, rest_scope(text) or "moves")
     word = _REST_WORD.search(text)
     if word is None:
         return None
@@ -115,7 +115,7 @@ def rest(text: str) -> Rest | None:
     if found is None:
         return None
     low, high = _bounds(found[1], found[2])
-    return Rest(_seconds(low, found[3]), _seconds(high, found[3]), _scope(text))
+    return Rest(_seconds(low, found[3]), _seconds(high, found[3]), rest_scope(text))
 
 
 def rounds(text: str) -> Rounds | None:
@@ -126,6 +126,29 @@ def rounds(text: str) -> Rounds | None:
     if found := re.search(rf"\b(?:repeat|complete|do|perform|go through)\b[^.;]*?\b{_RANGE}\s*times\b", text, re.I):
         low, high = _bounds(found[1], found[2])
         return Rounds(int(low), int(high))
+    return None
+
+
+@dataclass(frozen=True)
+class Effort:
+    """Reps in reserve at the end of a set."""
+
+    low: int
+    high: int
+
+
+def effort(text: str) -> Effort | None:
+    """``the last 2 reps are very challenging`` (RIR 0-2), ``leave 1-2 reps in the tank``, ``RPE 8``, ``to failure``."""
+    if found := re.search(rf"\blast {_RANGE} reps?\b[^.;]*\b(?:challenging|hard|tough|difficult|struggle)", text, re.I):
+        return Effort(0, round(float(found[2] or found[1])))
+    if found := re.search(rf"\b{_RANGE}\s*reps?\s*(?:in reserve|in the tank|left)\b", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])
+        return Effort(round(low), round(high))
+    if found := re.search(rf"\bRPE\s*(?:of\s*)?{_RANGE}\b", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])
+        return Effort(max(0, round(10 - high)), max(0, round(10 - low)))
+    if re.search(r"\b(?:to|until|near) (?:muscular )?failure\b", text, re.IGNORECASE):
+        return Effort(0, 0)
     return None
 
 
@@ -152,7 +175,8 @@ def _load_class(words: str) -> LoadClass:
     )  # type: ignore[return-value]
 
 
-def _scope(text: str) -> RestScope | None:
+def rest_scope(text: str) -> RestScope | None:
+    """What a rest in ``text`` separates, by the words around it; None when it does not say."""
     lowered = text.lower()
     if re.search(r"\bbetween (?:each |the )?(?:moves?|exercises?|movements?)\b|\bin between moves\b", lowered):
         return "moves"
