@@ -25,6 +25,7 @@ def repcoach(db_file: Path, monkeypatch: pytest.MonkeyPatch) -> Invoke:
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("REPCOACH_DATABASE_URL", f"sqlite:///{db_file}")
     monkeypatch.delenv("REPCOACH_TIME_SCALE", raising=False)
+    monkeypatch.setenv("REPCOACH_PLANS_DIR", str(db_file.parent / "plans"))
 
     def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
         return CliRunner().invoke(app, list(args), input=input, env=env, catch_exceptions=False)

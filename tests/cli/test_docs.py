@@ -15,8 +15,8 @@ COMMANDS = sorted(
 
 def test_the_commands_are_the_ones_the_readme_tours():
     assert COMMANDS == [
-        "balance", "calendar", "check", "exercises", "explain", "export", "history", "import", "log", "next",
-        "next-weights", "plans", "plot", "resume", "run", "serve", "setup", "show", "stats",
+        "balance", "calendar", "check", "exercises", "explain", "export", "history", "import", "import-text",
+        "log", "next", "next-weights", "plans", "plot", "resume", "run", "serve", "setup", "show", "stats",
     ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from repcoach.cli import (  # noqa: F401  (register commands)
     coach_commands,
     export_command,
     import_command,
+    import_text_command,
     log_command,
     plan_commands,
     progress_commands,

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from repcoach.cli.app import app
 from repcoach.cli.render import exercise_view, plan_view
+from repcoach.cli.user_plans import user_plan_file
 from repcoach.errors import InvalidInput, Problem
 from repcoach.library import PATTERNS, load_catalogue
 from repcoach.plan import Plan
@@ -22,9 +23,11 @@ console = Console()
 
 
 def resolve_plan(name: str) -> Plan:
-    """A built-in plan by id, or a user's plan file by path (``my-plan.toml``)."""
+    """A built-in plan by id, a plan made from an article by its name, or a plan file by path (``my-plan.toml``)."""
     if name.lower().endswith(PLAN_SUFFIXES):
         return load_plan_file(Path(name), known_plan_ids=builtin_plans())
+    if name not in builtin_plans() and (saved := user_plan_file(name)).is_file():
+        return load_plan_file(saved, known_plan_ids=builtin_plans())
     return get_builtin_plan(name)
 
 

@@ -1,0 +1,82 @@
+"""``repcoach import-text``: a workout written as prose (an article, a coach's notes) made a plan to run."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from repcoach.cli.app import app, write_output
+from repcoach.cli.render import plan_view
+from repcoach.cli.user_plans import user_plan_file
+from repcoach.errors import InvalidInput, Problem
+from repcoach.io.article.extract import extract
+from repcoach.library import load_catalogue
+from repcoach.plan.builtins import builtin_plans
+from repcoach.plan.writing import plan_to_toml
+
+console = Console()
+
+
+@app.command("import-text")
+def import_text(
+    file: Annotated[str, typer.Argument(help="A text file with the workout, or - to read it from the input.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Also write the plan to this .toml file.")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="The plan's name, to run it by (default: the file's).")
+    ] = None,
+) -> None:
+    """Read a workout written as prose into a plan: shows what it understood and what it could not use.
+
+    The plan is kept under its name, so `repcoach run NAME` runs it.
+    """
+    text, default_name = _read(file)
+    plan_id = _plan_id(name or default_name)
+    if plan_id in builtin_plans():
+        raise InvalidInput([Problem(f"'{plan_id}' is a built-in plan's name; choose another", field="--name")])
+    title = name or default_name.replace("-", " ").capitalize()
+    found = extract(text, load_catalogue(), plan_id=plan_id, title=title, source=file)
+    if not found.custom:
+        console.print(plan_view(found.plan, load_catalogue()))
+    for reading in found.readings:
+        console.print(f"[cyan]Read as:[/cyan] {reading}", highlight=False, soft_wrap=True)
+    if found.custom:
+        console.print(f"[yellow]Not in the library:[/yellow] {', '.join(found.custom)}", highlight=False)
+    for line in found.unused:
+        console.print(f"[dim]Not used (line {line.number}):[/dim] {line.text}", highlight=False, soft_wrap=True)
+    if found.custom:
+        console.print("The plan is not saved: repcoach can only run moves its library knows (see repcoach exercises).")
+        raise typer.Exit(1)
+    toml = plan_to_toml(found.plan).encode()
+    kept = user_plan_file(plan_id)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(
+            [Problem(f"cannot make the plans folder: {error.strerror}", source=str(kept.parent))]
+        ) from None
+    write_output(kept, toml)
+    if output is not None:
+        write_output(output, toml)
+    console.print(f"[green]Saved[/green] as {plan_id}: run it with: repcoach run {plan_id}", highlight=False)
+
+
+def _read(file: str) -> tuple[str, str]:
+    """The text and a name for its plan (the file's name without suffix, or ``article`` for the input)."""
+    if file == "-":
+        return sys.stdin.read(), "article"
+    path = Path(file)
+    try:
+        return path.read_text(encoding="utf-8", errors="replace"), path.stem
+    except OSError as error:
+        raise InvalidInput([Problem(error.strerror or str(error), source=file)]) from None
+
+
+def _plan_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "article"

@@ -1,0 +1,52 @@
+"""``repcoach import-text``: an article read into a plan, shown, kept and run by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.plan.loading import load_plan_file
+
+ARTICLES = Path(__file__).parents[1] / "io" / "data" / "articles"
+
+
+def test_an_article_becomes_a_plan_shown_as_repcoach_show_prints_it_and_kept_by_name(repcoach, tmp_path):
+    out = tmp_path / "back.toml"
+
+    result = repcoach("import-text", str(ARTICLES / "kettlebell-back.txt"), "--name", "Back day", "-o", str(out))
+
+    assert result.exit_code == 0, result.output
+    assert "Superset 1" in result.stdout and "Renegade row" in result.stdout and "6-10" in result.stdout
+    assert "Not used (line 1): The Kettlebell Back Workout That Fixes Your Posture" in result.stdout
+    assert "Saved as back-day: run it with: repcoach run back-day" in result.stdout
+    assert load_plan_file(out).blocks == get_builtin_plan("kettlebell-back").blocks
+    shown = repcoach("show", "back-day")
+    assert shown.exit_code == 0 and "Romanian deadlift" in shown.stdout
+
+
+def test_text_from_the_input_is_read_too(repcoach):
+    result = repcoach("import-text", "-", input="Circuit\n- Goblet squat: 12 reps\n- Halo: 8 reps\nDo 3 rounds.\n")
+
+    assert result.exit_code == 0, result.output
+    assert "Saved as article" in result.stdout
+
+
+def test_a_recipe_is_no_workout_and_exits_1(repcoach, tmp_path):
+    recipe = tmp_path / "cake.txt"
+    recipe.write_text("Preheat the oven to 180 C. Mix the flour and the sugar, then bake for 30 minutes.\n")
+
+    result = repcoach("import-text", str(recipe))
+
+    assert result.exit_code == 1
+    assert "no workout found" in result.output and "Traceback" not in result.output
+
+
+def test_moves_the_library_does_not_know_are_named_and_the_plan_not_kept(repcoach, tmp_path):
+    article = tmp_path / "odd.txt"
+    article.write_text("Circuit\n- Goblet squat: 10 reps\n- Sled push: 20 metres\n")
+
+    result = repcoach("import-text", str(article))
+
+    assert result.exit_code == 1
+    assert "Not in the library: Sled push" in result.stdout
+    assert repcoach("show", "odd").exit_code == 1
