@@ -26,6 +26,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/cue_timing.py
+	$(BIN)/python bench/article_accuracy.py
 	$(BIN)/python bench/api_load.py
 
 clean:

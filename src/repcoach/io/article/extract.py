@@ -46,6 +46,8 @@ class DraftMove:
     hold: phrases.Hold | None = None
     load: LoadClass | None = None
     effort: phrases.Effort | None = None
+    rest: phrases.Rest | None = None
+    """A rest the item itself gives ("Pull-up: 4 x 6-8, rest 2 minutes between sets")."""
 
 
 @dataclass
@@ -98,15 +100,16 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             if current is None:
                 current = DraftBlock(f"Block {len(draft.blocks) + 1}", heading=False)
                 draft.blocks.append(current)
-            current.moves.append(_item(line.text, catalogue))
+            current.moves.append(_item(line.text, catalogue, draft))
         else:
             directions.append(line)
-    draft.blocks = [block for block in draft.blocks if block.moves]
+    draft.blocks = [shaped for block in draft.blocks if block.moves for shaped in _shape(block)]
     if not draft.blocks:
         raise InvalidInput([Problem("no workout found: no list of exercises the library knows", source)])
     for line in directions:
         if not _direct(draft, line.text, catalogue):
             draft.unused.append(line)
+    _last_rest_is_the_rounds(draft)
     for move in _moves(draft, None):
         if move.reps is None and move.hold is None:
             move.reps = phrases.Reps(DEFAULT_REPS, DEFAULT_REPS)
@@ -119,6 +122,34 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     )
 
 
+def _shape(block: DraftBlock) -> list[DraftBlock]:
+    """The block as the article means it: a list of moves with sets of their own ("3 x 8") and no
+    heading is one straight block per move; rests an item gives go to its block."""
+    if not block.heading and any(move.reps and move.reps.sets for move in block.moves):
+        blocks = [DraftBlock(move.name, heading=False, moves=[move]) for move in block.moves]
+    else:
+        blocks = [block]
+    for shaped in blocks:
+        for move in shaped.moves:
+            if move.rest is None:
+                continue
+            seconds = move.rest.high
+            if move.rest.scope == "sets" or (move.rest.scope is None and len(shaped.moves) == 1):
+                shaped.rest_between_sets = seconds
+            elif move.rest.scope == "moves":
+                shaped.rest_between_moves = seconds
+            else:
+                shaped.rest_after = seconds
+    return blocks
+
+
+def _last_rest_is_the_rounds(draft: Draft) -> None:
+    """A rest after the last block only ever comes between rounds: say it as that rest."""
+    last = draft.blocks[-1]
+    if draft.rest_after_round is None and last.rest_after:
+        draft.rest_after_round, last.rest_after = last.rest_after, None
+
+
 def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
     """A block for a heading that names one; None for other headings ("How to do it")."""
     if not re.match(rf"^(?:{BLOCK_WORDS})\b", heading, re.IGNORECASE):
@@ -128,7 +159,7 @@ def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
     return block
 
 
-def _item(text: str, catalogue: Catalogue) -> DraftMove:
+def _item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     """A move from a list item: its name, then what the item says of reps, time and load."""
     found = _move_at_start(text, catalogue)
     if found is not None:
@@ -144,7 +175,10 @@ def _item(text: str, catalogue: Catalogue) -> DraftMove:
     move.hold = None if move.reps else phrases.hold(rest)
     found_load = phrases.load(rest)
     move.load = found_load.load_class if found_load else None
+    if found_load and found_load.load_class and found_load.low and found_load.high and found_load.unit:
+        draft.loads[found_load.load_class] = LoadGuide(low=found_load.low, high=found_load.high, unit=found_load.unit)
     move.effort = phrases.effort(rest)
+    move.rest = phrases.rest(rest)
     return move
 
 
@@ -157,7 +191,8 @@ def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     return None
 
 
-_CLAUSE = re.compile(r",?\s+then\s+|;\s*", re.IGNORECASE)
+_CLAUSE = re.compile(r",?\s+then\s+|;\s*|\s+and\s+(?=\d)", re.IGNORECASE)
+_HOLD_WORD = re.compile(r"\bhold\b|\bwork\b|\bfor each (?:move|exercise)\b", re.IGNORECASE)
 
 
 def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
@@ -166,7 +201,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
     "After Superset 1, rest 90 seconds, then do each move in Superset 2 for 6-10 reps" says two
     things of two blocks: each clause applies to the blocks it names.
     """
-    used = False
+    used = said_rest = False
     for clause in _CLAUSE.split(sentence):
         blocks = [block for block in draft.blocks if block.heading and _names(clause, block.name)] or None
         if (reps := phrases.reps(clause)) is not None:
@@ -174,9 +209,20 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
                 if move.reps is None and move.hold is None:
                     move.reps = reps
             used = True
-        if (rest := phrases.rest(clause)) is not None:
+        rest = phrases.rest(clause)
+        if rest is None and said_rest and re.match(r"\d", clause):
+            rest = phrases.rest(f"rest {clause}")  # "Rest 15 seconds between moves and 2 minutes after the set"
+        if rest is not None:
+            said_rest = True
             scope = rest.scope or phrases.rest_scope(sentence)
             _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
+            used = True
+        if (hold := phrases.hold(clause)) is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
+            for move in _moves(draft, blocks):
+                if move.reps is None and move.hold is None:
+                    move.hold = hold
+            if hold.rest is not None:
+                _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)
             used = True
         if (rounds := phrases.rounds(clause)) is not None:
             draft.rounds = rounds
@@ -200,20 +246,23 @@ def _rest(draft: Draft, blocks: list[DraftBlock] | None, rest: phrases.Rest, sen
         scope = "block" if blocks else "rounds"
         reading = f"after {blocks[0].name}" if blocks else "between rounds"
         draft.readings.append(f'"{sentence}": read as the rest {reading}.')
+    targets = blocks or [block for block in draft.blocks]
+    named = blocks is not None
     if scope == "moves":
-        for block in blocks or draft.blocks:
-            block.rest_between_moves = seconds
+        _set_rest(targets, "rest_between_moves", seconds, named)
     elif scope == "sets":
-        for block in blocks or draft.blocks:
-            block.rest_between_sets = seconds
-    elif scope == "block" and blocks:
-        for block in blocks:
-            block.rest_after = seconds
+        _set_rest(targets, "rest_between_sets", seconds, named)
     elif scope == "block":
-        for block in draft.blocks[:-1]:
-            block.rest_after = seconds
-    else:
+        _set_rest(targets, "rest_after", seconds, named)
+    elif draft.rest_after_round is None or named:
         draft.rest_after_round = seconds
+
+
+def _set_rest(blocks: list[DraftBlock], field_name: str, seconds: int, named: bool) -> None:
+    """Set a rest of ``blocks``; a rest said of all blocks leaves those that have their own."""
+    for block in blocks:
+        if named or getattr(block, field_name) is None:
+            setattr(block, field_name, seconds)
 
 
 def _load_clause(draft: Draft, clause: str, catalogue: Catalogue) -> bool:

@@ -78,6 +78,9 @@ def reps(text: str) -> Reps | None:
     if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b", text, re.IGNORECASE):
         low, high = _bounds(found[1], found[2])
         return Reps(int(low), int(high), side, _sets(text))
+    if found := re.search(rf"(?:^|\s)[x×]\s*{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.IGNORECASE):
+        low, high = _bounds(found[1], found[2])  # "Kettlebell swing x 15", as lists write a move's reps
+        return Reps(int(low), int(high), side)
     return None
 
 
@@ -98,7 +101,7 @@ def hold(text: str) -> Hold | None:
 _NO_REST = re.compile(
     r"\b(?:no rest|without rest(?:ing)?|not to rest|don'?t rest|do not rest|no break|back[- ]to[- ]back)\b", re.I
 )
-_REST_WORD = re.compile(r"\b(?:rest|recover|recovery|break|pause)\b", re.IGNORECASE)
+_REST_WORD = re.compile(r"\b(?:rest|resting|recover|recovery|break|pause|take)\b", re.IGNORECASE)
 
 
 def rest(text: str) -> Rest | None:
@@ -184,7 +187,8 @@ def rest_scope(text: str) -> RestScope | None:
         return "sets"
     if re.search(r"\b(?:between|after) (?:each |every |the )?(?:rounds?|circuits?)\b|\brepeat\b", lowered):
         return "rounds"
-    if re.search(r"\b(?:after|between) (?:each |every |the )?(?:superset|tri-?set|circuit|block|complex)\b", lowered):
+    blocks = r"(?:super ?set|tri-?set|giant set|block|complex)s?"
+    if re.search(rf"\b(?:after|between) (?:each |every |the )?{blocks}\b", lowered):
         return "block"
     return None
 
