@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from operator import attrgetter
 
 from repcoach.io.history_import import ImportedSet, ParsedExport
 from repcoach.library import Catalogue, Pattern
@@ -28,6 +29,7 @@ UNSPECIFIED = "unspecified"
 """The equipment of an imported set whose app did not say; unlike repcoach's own sets, not a kettlebell."""
 SET_SPACING = timedelta(minutes=2)
 """Imports have no time per set: sets are placed this far apart from the workout's start, in order."""
+_FILE_ORDER = attrgetter("row")
 
 
 @dataclass(frozen=True)
@@ -135,31 +137,35 @@ def collector_paused() -> Iterator[None]:
 
 def _workout(rows: Sequence[ImportedSet], matches: dict[str, MatchedName]) -> NewWorkout:
     first = rows[0]
-    ordered = sorted(rows, key=lambda row: row.row)
+    ordered = sorted(rows, key=_FILE_ORDER)
     sets = [
-        NewSet(
-            exercise_id=matches[row.exercise_name].exercise_id,
-            plan_id="",
-            block_name="",
-            round=row.set_order,
-            side=None,
-            reps=row.reps,
-            reps_target_low=None,
-            reps_target_high=None,
-            hold_seconds=row.seconds,
-            weight_kg=row.weight_kg,
-            rir=row.rir,
-            finished_at=first.started_at + SET_SPACING * (number + 1),
-            kind=row.kind,
-            equipment=matches[row.exercise_name].equipment,
-            distance_m=row.distance_m,
-            notes=row.notes or None,
-        )
-        for number, row in enumerate(ordered)
+        _new_set(row, matches[row.exercise_name], first.started_at + SET_SPACING * number)
+        for number, row in enumerate(ordered, start=1)
     ]
     length = timedelta(seconds=first.duration_seconds) if first.duration_seconds else SET_SPACING * len(sets)
     finished = max(first.started_at + length, sets[-1].finished_at)
     return NewWorkout(first.workout_title, first.started_at, finished, sets, source_key=first.workout_key)
+
+
+def _new_set(row: ImportedSet, match: MatchedName, finished_at: datetime) -> NewSet:
+    return NewSet(
+        exercise_id=match.exercise_id,
+        plan_id="",
+        block_name="",
+        round=row.set_order,
+        side=None,
+        reps=row.reps,
+        reps_target_low=None,
+        reps_target_high=None,
+        hold_seconds=row.seconds,
+        weight_kg=row.weight_kg,
+        rir=row.rir,
+        finished_at=finished_at,
+        kind=row.kind,
+        equipment=match.equipment,
+        distance_m=row.distance_m,
+        notes=row.notes or None,
+    )
 
 
 def _base_name(name: str) -> str:

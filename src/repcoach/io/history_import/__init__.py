@@ -10,12 +10,14 @@ so importing the corrected file later adds it). A file it cannot understand rais
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import tzinfo
+from operator import itemgetter
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.history_import.layouts import APP_NAMES, KNOWN_HEADERS, Layout, detect, weight_unit_of
 from repcoach.io.history_import.model import SOURCES, ImportedSet, ParsedExport, SkippedRow, Source
-from repcoach.io.history_import.rows import READERS, CellError, Cells, RowSet, Workout
+from repcoach.io.history_import.rows import READERS, CellError, Cells, RowReader, RowSet, Workout
 from repcoach.io.history_import.strong_csv import write_strong_csv
 from repcoach.io.history_import.table import Record, decode, header_fields, records
 from repcoach.units import Unit
@@ -54,26 +56,28 @@ def read_export(
     if layout.translated and table.records and not _starts_workout(layout, table.records[0], time_zone):
         raise InvalidInput([_unknown_layout(table.header, file_name, source)])
     fallback: Unit = unit or "kg"
+    cells = Cells(layout, time_zone, fallback)
     reader = READERS[layout.source]
-    found: list[RowSet] = []
-    rows: list[int] = []
+    identity = _identity(layout, reader)
+    width = len(table.header)
+    sets: list[ImportedSet] = []
     skipped: list[SkippedRow] = []
     problems: list[Problem] = []
     broken: Counter[str] = Counter()
-    workouts: dict[tuple[str, ...], Workout] = {}
+    workouts: dict[object, Workout] = {}
+    orders: dict[tuple[str, str], int] = {}
     for record in table.records:
-        fields = _fitted(record, len(table.header))
+        fields = record.fields if len(record.fields) == width else _fitted(record, width)
         if fields is None:
-            message = f"has {len(record.fields)} fields where the header has {len(table.header)}"
+            message = f"has {len(record.fields)} fields where the header has {width}"
             problems.append(Problem(f"{message}; is a field's comma or semicolon not quoted?", file_name, record.line))
             continue
-        cells = Cells(layout, fields, time_zone, fallback)
         key = None
         try:
-            identity = tuple(cells.text(meaning) for meaning in reader.workout_meanings)
-            workout = workouts.get(identity) or workouts.setdefault(identity, reader.workout(cells))
+            workout_cells = identity(fields)
+            workout = workouts.get(workout_cells) or workouts.setdefault(workout_cells, reader.workout(cells, fields))
             key = workout.key
-            read = reader.read(cells, workout)
+            read = reader.read(cells, fields, workout)
         except CellError as error:
             problems.append(Problem(error.message, file_name, record.line, error.column))
             if key:
@@ -82,14 +86,25 @@ def read_export(
         if isinstance(read, str):
             skipped.append(SkippedRow(record.line, read))
         else:
-            found.append(read)
-            rows.append(record.line)
-    sets = _numbered(found, rows, broken)
+            # Numbered among its exercise's sets in the workout; a broken workout goes whole, so no kept number moves.
+            place = (key, read.exercise_name)
+            orders[place] = orders.get(place, 0) + 1
+            sets.append(_imported(record.line, read, orders[place]))
+    if broken:
+        sets = [found for found in sets if found.workout_key not in broken]
     problems += [
         Problem(f"the workout of {key.split(':', 1)[1]} is left out because of the problems above", file_name)
         for key in broken
     ]
     return ParsedExport(layout.source, layout.name, weight_unit_of(layout, fallback), sets, skipped, problems)
+
+
+def _identity(layout: Layout, reader: RowReader) -> Callable[[list[str]], object]:
+    """What tells a row's workout from another's: its workout cells as written, taken in one call.
+
+    Untrimmed: rows whose workout cells differ only in spaces make equal workouts, read once each.
+    """
+    return itemgetter(*(layout.columns[meaning] for meaning in reader.workout_meanings if meaning in layout.columns))
 
 
 def _layout(text: str, file_name: str, source: Source | None) -> tuple[Layout, str]:
@@ -106,7 +121,7 @@ def _layout(text: str, file_name: str, source: Source | None) -> tuple[Layout, s
 def _starts_workout(layout: Layout, record: Record, time_zone: tzinfo) -> bool:
     """Whether a header matched by its width alone has a Strong row under it: a date where Strong's is."""
     try:
-        READERS[layout.source].workout(Cells(layout, record.fields, time_zone, "kg"))
+        READERS[layout.source].workout(Cells(layout, time_zone, "kg"), record.fields)
     except (CellError, IndexError):
         return False
     return True
@@ -126,33 +141,11 @@ def _fitted(record: Record, width: int) -> list[str] | None:
     return fields if len(fields) == width else None
 
 
-def _numbered(found: list[RowSet], rows: list[int], broken: Counter[str]) -> list[ImportedSet]:
-    """The sets of every whole workout, each numbered among its exercise's sets in that workout."""
-    counts: Counter[tuple[str, str]] = Counter()
-    sets = []
-    for row, found_set in zip(rows, found, strict=True):
-        workout = found_set.workout
-        if workout.key in broken:
-            continue
-        counts[workout.key, found_set.exercise_name] += 1
-        sets.append(
-            ImportedSet(
-                row=row,
-                workout_key=workout.key,
-                workout_title=workout.title,
-                started_at=workout.started_at,
-                duration_seconds=workout.duration_seconds,
-                exercise_name=found_set.exercise_name,
-                set_order=counts[workout.key, found_set.exercise_name],
-                kind=found_set.kind,
-                reps=found_set.reps,
-                weight_kg=found_set.weight_kg,
-                distance_m=found_set.distance_m,
-                seconds=found_set.seconds,
-                rpe=found_set.rpe,
-                notes=found_set.notes,
-                workout_notes=workout.notes,
-                superset_id=found_set.superset_id,
-            )
-        )
-    return sets
+def _imported(line: int, found: RowSet, set_order: int) -> ImportedSet:
+    """The set with its line, workout and place; by position, in ImportedSet's order (keywords take twice as long)."""
+    workout = found.workout
+    return ImportedSet(
+        line, workout.key, workout.title, workout.started_at, workout.duration_seconds, found.exercise_name, set_order,
+        found.kind, found.reps, found.weight_kg, found.distance_m, found.seconds, found.rpe, found.notes, workout.notes,
+        found.superset_id,
+    )  # fmt: skip

@@ -45,9 +45,8 @@ class ImportedSet(NamedTuple):
         return None if self.rpe is None else max(0, int(10 - self.rpe))
 
 
-@dataclass(frozen=True)
-class SkippedRow:
-    """A row that is not a set, left out on purpose (a rest timer, an empty set)."""
+class SkippedRow(NamedTuple):
+    """A row that is not a set, left out on purpose (a rest timer, an empty set); a tuple: Strong writes one per set."""
 
     row: int
     reason: str

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, tzinfo
-from typing import NamedTuple, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from repcoach.io.history_import import values
-from repcoach.io.history_import.layouts import Layout
+from repcoach.io.history_import.layouts import Layout, weight_unit_of
 from repcoach.io.history_import.values import BadValue, count, number, positive
 from repcoach.store.records import SetKind
 from repcoach.units import Unit, to_kg
@@ -59,54 +59,90 @@ class RowSet(NamedTuple):
     superset_id: str | None
 
 
-class Cells:
-    """A row's fields by meaning, each read with the column name at hand for the error."""
+class Column(Generic[T]):
+    """One meaning's cells in a file: where they are in a row, and each distinct text read once.
 
-    def __init__(self, layout: Layout, fields: list[str], time_zone: tzinfo, unit: Unit) -> None:
-        self.layout, self.fields, self.time_zone, self.unit = layout, fields, time_zone, unit
+    A history repeats the same few weights, reps and dates over 100 000 rows, so a text read
+    before is looked up instead of parsed again.
+    """
 
-    def text(self, meaning: str) -> str:
-        index = self.layout.columns.get(meaning)
-        return self.fields[index].strip() if index is not None else ""
+    def __init__(self, layout: Layout, meaning: str, parse: Callable[[str], T]) -> None:
+        self.index = layout.columns.get(meaning)
+        self.name = layout.column_name(meaning) if self.index is not None else meaning
+        self._parse = parse
+        self._read: dict[str, T] = {}
 
-    def read(self, meaning: str, parse: Callable[[str], T]) -> T:
+    def read(self, fields: list[str]) -> T:
+        """The cell's value (an empty cell's when the layout has no such column).
+
+        Raises:
+            CellError: the cell does not read as this column's value.
+        """
+        text = fields[self.index] if self.index is not None else ""
         try:
-            return parse(self.text(meaning))
+            return self._read[text]
+        except KeyError:
+            pass
+        try:
+            value = self._read[text] = self._parse(text.strip())
         except BadValue as error:
-            raise CellError(self.layout.column_name(meaning), str(error)) from None
+            raise CellError(self.name, str(error)) from None
+        return value
 
-    def moment(self, meaning: str) -> datetime:
-        return self.read(meaning, values.local_time).replace(tzinfo=self.time_zone)
 
-    def weight_kg(self) -> float | None:
-        weight = positive(self.read("weight", lambda text: number(text, "weight")))
-        said = self.layout.units.get("weight") or self.read(
-            "weight_unit", lambda text: values.weight_unit(text, "unit")
-        )
-        return None if weight is None else to_kg(weight, "lb" if (said or self.unit) == "lb" else "kg")
+class Cells:
+    """A file's cells by meaning: each column found once per file, with its name at hand for the error."""
 
-    def distance_m(self, default_unit: str) -> float | None:
-        distance = positive(self.read("distance", lambda text: number(text, "distance")))
-        unit = self.layout.units.get("distance") or self.text("distance_unit") or default_unit
-        return self.read("distance_unit", lambda _: values.metres(distance, unit, "distance unit"))
+    def __init__(self, layout: Layout, time_zone: tzinfo, unit: Unit) -> None:
+        self.layout, self.time_zone, self.unit = layout, time_zone, unit
+        self.date = Column(layout, "date", values.local_time)
+        self.end = Column(layout, "end", values.local_time)
+        self.duration = Column(layout, "duration", _seconds)
+        self.set_order = Column(layout, "set_order", _text)
+        self.set_type = Column(layout, "set_type", _hevy_type)
+        self.exercise_text = Column(layout, "exercise", _text)  # as written: a rest timer is spotted by it
+        self.exercise = Column(layout, "exercise", _exercise_name)
+        self.reps = Column(layout, "reps", _reps)
+        self.weight = Column(layout, "weight", _weight)
+        self.weight_unit = Column(layout, "weight_unit", _weight_unit)
+        self.distance = Column(layout, "distance", _distance)
+        self.distance_unit = Column(layout, "distance_unit", _text)
+        self.seconds = Column(layout, "seconds", _seconds)
+        self.time = Column(layout, "time", _seconds)
+        self.rpe = Column(layout, "rpe", _rpe)
+        self.notes = Column(layout, "notes", _text)
+        self.superset = Column(layout, "superset", _text)
+        self._file_weight_unit = weight_unit_of(layout, unit)
+        """The unit of every weight when the header says it or no column does, else None: each row says."""
 
-    def reps(self) -> int | None:
-        return positive(self.read("reps", lambda text: count(text, "reps")))  # type: ignore[return-value]
+    def text(self, fields: list[str], meaning: str) -> str:
+        index = self.layout.columns.get(meaning)
+        return fields[index].strip() if index is not None else ""
 
-    def seconds(self, meaning: str) -> int | None:
-        return positive(self.read(meaning, lambda text: values.duration(text, "time")))  # type: ignore[return-value]
+    def moment(self, fields: list[str], column: Column[datetime]) -> datetime:
+        return column.read(fields).replace(tzinfo=self.time_zone)
 
-    def rpe(self) -> float | None:
-        return self.read("rpe", _rpe)
+    def weight_kg(self, fields: list[str]) -> float | None:
+        weight = self.weight.read(fields)
+        unit = self._file_weight_unit or self.weight_unit.read(fields) or self.unit
+        return None if weight is None else to_kg(weight, "lb" if unit == "lb" else "kg")
+
+    def distance_m(self, fields: list[str], default_unit: str) -> float | None:
+        distance = self.distance.read(fields)
+        unit = self.layout.units.get("distance") or self.distance_unit.read(fields) or default_unit
+        try:
+            return values.metres(distance, unit, "distance unit")
+        except BadValue as error:
+            raise CellError(self.distance_unit.name, str(error)) from None
 
 
 class RowReader(Protocol):
     workout_meanings: tuple[str, ...]
     """The cells that make a workout what it is: rows equal in them share one, read once."""
 
-    def workout(self, cells: Cells) -> Workout: ...
+    def workout(self, cells: Cells, fields: list[str]) -> Workout: ...
 
-    def read(self, cells: Cells, workout: Workout) -> RowSet | str:
+    def read(self, cells: Cells, fields: list[str], workout: Workout) -> RowSet | str:
         """The set, or the reason the row is not one."""
         ...
 
@@ -116,26 +152,28 @@ class StrongRows:
 
     workout_meanings: tuple[str, ...] = ("date", "workout", "duration", "workout_notes")
 
-    def workout(self, cells: Cells) -> Workout:
-        started = cells.moment("date")
+    def workout(self, cells: Cells, fields: list[str]) -> Workout:
+        started = cells.moment(fields, cells.date)
         return Workout(
             key=f"strong:{started:%Y-%m-%dT%H:%M:%S}",
-            title=cells.text("workout") or "Strong workout",
+            title=cells.text(fields, "workout") or "Strong workout",
             started_at=started,
-            duration_seconds=cells.seconds("duration"),
-            notes=cells.text("workout_notes"),
+            duration_seconds=cells.duration.read(fields),
+            notes=cells.text(fields, "workout_notes"),
         )
 
-    def read(self, cells: Cells, workout: Workout) -> RowSet | str:
-        order = cells.text("set_order")
-        if REST_TIMER in (order.lower(), cells.text("exercise").lower()):
+    def read(self, cells: Cells, fields: list[str], workout: Workout) -> RowSet | str:
+        order = cells.set_order.read(fields)
+        mark = order.lower()
+        if mark == REST_TIMER or cells.exercise_text.read(fields).lower() == REST_TIMER:
             return REST_TIMER
-        kind = _STRONG_MARKS.get(order.lower(), "normal")
-        if not order.isdigit() and order.lower() not in _STRONG_MARKS:
-            if cells.seconds("seconds") and not cells.reps() and not cells.weight_kg():
+        kind = _STRONG_MARKS.get(mark, "normal")
+        if not order.isdigit() and mark not in _STRONG_MARKS:
+            if cells.seconds.read(fields) and not cells.reps.read(fields) and not cells.weight_kg(fields):
                 return REST_TIMER  # a header in another language names the rest timer in that language
-            raise CellError(cells.layout.column_name("set_order"), f"'{order}' is not a set number, W, D or F")
-        return _set(cells, workout, kind, distance_unit="km" if cells.unit == "kg" else "mi", seconds="seconds")
+            raise CellError(cells.set_order.name, f"'{order}' is not a set number, W, D or F")
+        distance_unit = "km" if cells.unit == "kg" else "mi"
+        return _set(cells, fields, workout, kind, distance_unit=distance_unit, seconds=cells.seconds)
 
 
 class HevyRows:
@@ -143,20 +181,21 @@ class HevyRows:
 
     workout_meanings: tuple[str, ...] = ("date", "end", "workout", "workout_notes")
 
-    def workout(self, cells: Cells) -> Workout:
-        started = cells.moment("date")
-        ended = cells.moment("end") if cells.text("end") else None
+    def workout(self, cells: Cells, fields: list[str]) -> Workout:
+        started = cells.moment(fields, cells.date)
+        ended = cells.moment(fields, cells.end) if cells.text(fields, "end") else None
         return Workout(
             key=f"hevy:{started:%Y-%m-%dT%H:%M}",
-            title=cells.text("workout") or "Hevy workout",
+            title=cells.text(fields, "workout") or "Hevy workout",
             started_at=started,
             duration_seconds=int((ended - started).total_seconds()) if ended and ended > started else None,
-            notes=cells.text("workout_notes"),
+            notes=cells.text(fields, "workout_notes"),
         )
 
-    def read(self, cells: Cells, workout: Workout) -> RowSet | str:
-        kind = cells.read("set_type", _hevy_type)
-        return _set(cells, workout, kind, distance_unit="km", seconds="seconds", superset=cells.text("superset"))
+    def read(self, cells: Cells, fields: list[str], workout: Workout) -> RowSet | str:
+        kind = cells.set_type.read(fields)
+        superset = cells.superset.read(fields)
+        return _set(cells, fields, workout, kind, distance_unit="km", seconds=cells.seconds, superset=superset)
 
 
 class FitNotesRows:
@@ -164,8 +203,8 @@ class FitNotesRows:
 
     workout_meanings: tuple[str, ...] = ("date",)
 
-    def workout(self, cells: Cells) -> Workout:
-        day = cells.moment("date").date()
+    def workout(self, cells: Cells, fields: list[str]) -> Workout:
+        day = cells.moment(fields, cells.date).date()
         return Workout(
             key=f"fitnotes:{day:%Y-%m-%d}",
             title="FitNotes workout",
@@ -174,34 +213,65 @@ class FitNotesRows:
             notes="",
         )
 
-    def read(self, cells: Cells, workout: Workout) -> RowSet | str:
-        return _set(cells, workout, "normal", distance_unit="km", seconds="time")
+    def read(self, cells: Cells, fields: list[str], workout: Workout) -> RowSet | str:
+        return _set(cells, fields, workout, "normal", distance_unit="km", seconds=cells.time)
 
 
 READERS: dict[str, RowReader] = {"strong": StrongRows(), "hevy": HevyRows(), "fitnotes": FitNotesRows()}
 
 
 def _set(
-    cells: Cells, workout: Workout, kind: SetKind, *, distance_unit: str, seconds: str, superset: str = ""
+    cells: Cells,
+    fields: list[str],
+    workout: Workout,
+    kind: SetKind,
+    *,
+    distance_unit: str,
+    seconds: Column[int | None],
+    superset: str = "",
 ) -> RowSet | str:
-    exercise = " ".join(cells.text("exercise").split())
-    if not exercise:
-        raise CellError(cells.layout.column_name("exercise"), "the exercise name is empty")
-    row = RowSet(
-        workout=workout,
-        exercise_name=exercise,
-        kind=kind,
-        reps=cells.reps(),
-        weight_kg=cells.weight_kg(),
-        distance_m=cells.distance_m(distance_unit),
-        seconds=cells.seconds(seconds),
-        rpe=cells.rpe(),
-        notes=cells.text("notes"),
-        superset_id=superset or None,
-    )
-    if not (row.reps or row.weight_kg or row.distance_m or row.seconds):
+    exercise = cells.exercise.read(fields)
+    reps = cells.reps.read(fields)
+    weight_kg = cells.weight_kg(fields)
+    distance_m = cells.distance_m(fields, distance_unit)
+    done_seconds = seconds.read(fields)
+    rpe = cells.rpe.read(fields)
+    notes = cells.notes.read(fields)
+    if not (reps or weight_kg or distance_m or done_seconds):
         return EMPTY_SET
-    return row
+    return RowSet(workout, exercise, kind, reps, weight_kg, distance_m, done_seconds, rpe, notes, superset or None)
+
+
+def _text(text: str) -> str:
+    """The cell as written (trimmed)."""
+    return text
+
+
+def _exercise_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not name:
+        raise BadValue("the exercise name is empty")
+    return name
+
+
+def _reps(text: str) -> int | None:
+    return positive(count(text, "reps"))
+
+
+def _weight(text: str) -> float | None:
+    return positive(number(text, "weight"))
+
+
+def _weight_unit(text: str) -> str | None:
+    return values.weight_unit(text, "unit")
+
+
+def _distance(text: str) -> float | None:
+    return positive(number(text, "distance"))
+
+
+def _seconds(text: str) -> int | None:
+    return positive(values.duration(text, "time"))
 
 
 def _rpe(text: str) -> float | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -50,7 +49,7 @@ def decode(data: bytes | str, file_name: str) -> str:
 
 def header_fields(text: str) -> dict[str, list[str]]:
     """The first line split by each delimiter, names trimmed of spaces and quotes."""
-    first = text.splitlines()[0] if text.strip() else ""
+    first = _first_line(text) if text and not text.isspace() else ""
     split = {}
     for delimiter in DELIMITERS:
         fields = next(csv.reader([first], delimiter=delimiter), [])
@@ -63,20 +62,30 @@ def records(text: str, delimiter: str, file_name: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = [name.strip().strip('"').strip() for name in next(reader)]
-        rows = list(_numbered(reader))
+        rows = _numbered(reader)
     except csv.Error as error:
         raise InvalidInput([Problem(f"cannot be read as CSV: {error}", file_name, reader.line_num)]) from None
     return Table(delimiter, header, rows)
 
 
-def _numbered(reader: Any) -> Iterator[Record]:
-    while True:
-        line = reader.line_num + 1
-        fields = next(reader, None)
-        if fields is None:
-            return
+def _numbered(reader: Any) -> list[Record]:
+    found = []
+    line = reader.line_num + 1
+    for fields in reader:
         if "".join(fields).strip():
-            yield Record(line, fields)
+            found.append(Record(line, fields))
+        line = reader.line_num + 1
+    return found
+
+
+def _first_line(text: str) -> str:
+    """``text.splitlines()[0]`` without splitting all of a long file's lines to get it."""
+    end = 4096
+    while True:
+        lines = text[:end].splitlines()
+        if len(lines) > 1 or end >= len(text):
+            return lines[0]
+        end *= 4
 
 
 def _looks_binary(text: str) -> bool:

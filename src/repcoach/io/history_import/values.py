@@ -9,6 +9,7 @@ import math
 import re
 from datetime import datetime
 from functools import lru_cache
+from typing import TypeVar
 
 NOISE_DIGITS = 3
 """Strong writes 150 lb as 149.99999999999997; three decimals keep every real plate (1.125 kg) and drop that."""
@@ -53,7 +54,10 @@ def count(text: str, what: str) -> int | None:
     return int(value)
 
 
-def positive(value: float | None) -> float | None:
+Amount = TypeVar("Amount", int, float)
+
+
+def positive(value: Amount | None) -> Amount | None:
     """Weights, distances and times of 0 mean "none" in every app's export."""
     return value if value is not None and value > 0 else None
 
@@ -119,8 +123,9 @@ def weight_unit(text: str, what: str) -> str | None:
     return WEIGHT_UNITS[cleaned]
 
 
+@lru_cache(maxsize=4096)
 def metres(value: float | None, unit: str, what: str) -> float | None:
-    """A distance in ``unit`` (m, km, mi, ft, yd) in metres."""
+    """A distance in ``unit`` (m, km, mi, ft, yd) in metres (cached: it is asked on every row, mostly of none)."""
     factor = DISTANCE_METRES.get(unit.strip().lower())
     if factor is None:
         raise BadValue(f"the {what} '{unit.strip()}' is not one of m, km, mi, ft, yd")
