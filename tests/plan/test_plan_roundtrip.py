@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from repcoach.library import load_catalogue
 from repcoach.plan import LOAD_CLASSES, Block, IntRange, Move, Plan
 from repcoach.plan.loading import parse_plan
+from repcoach.plan.writing import plan_to_toml
 
 
 def ranges(low: int = 1, high: int = 30) -> st.SearchStrategy[IntRange]:
@@ -54,3 +55,8 @@ plans = st.builds(
 def test_a_plan_written_as_yaml_reads_back_equal(plan: Plan):
     text = yaml.safe_dump(plan.model_dump(mode="json"), allow_unicode=True)
     assert parse_plan(text, "plan.yaml", yaml_format=True) == plan
+
+
+@given(plans)
+def test_a_plan_written_as_toml_reads_back_equal(plan: Plan):
+    assert parse_plan(plan_to_toml(plan), "plan.toml") == plan
