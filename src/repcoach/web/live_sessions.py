@@ -26,8 +26,14 @@ KEPT = 64
 @dataclass
 class Kept:
     live: LiveSession
-    history: list[LoggedSet] | None = field(default=None)
-    """The sets before the session began, which the bell advice reads (fixed once the session starts)."""
+    _history: list[LoggedSet] | None = field(default=None)
+
+    def history(self, profile: ProfileRecord) -> list[LoggedSet]:
+        """The sets before the session began, which the bell advice reads: read once, as they are
+        fixed once the session starts (an import of older workouts mid-session is seen next session)."""
+        if self._history is None:
+            self._history = recent_history(self.live.store, profile.id, self.live.record.started_at)
+        return self._history
 
 
 class LiveSessions:
@@ -54,10 +60,3 @@ class LiveSessions:
             self._kept.move_to_end(kept.live.record.id)
             while len(self._kept) > KEPT:
                 self._kept.popitem(last=False)
-
-    @staticmethod
-    def history(kept: Kept, profile: ProfileRecord) -> list[LoggedSet]:
-        if kept.history is None:
-            live = kept.live
-            kept.history = recent_history(live.store, profile.id, live.record.started_at)
-        return kept.history

@@ -218,7 +218,7 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
     if record.finished_at is not None:
         return view
     if isinstance(state, WorkStep):
-        advisor = BellAdvisor(profile, LiveSessions.history(kept, profile), utc_now())
+        advisor = BellAdvisor(profile, kept.history(profile), utc_now())
         bell = advisor.advise(state, live)
         work = WorkView(
             exercise_id=state.move.exercise,
