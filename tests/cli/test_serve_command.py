@@ -11,6 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from repcoach.plan.builtins import get_builtin_plan
+from repcoach.plan.writing import plan_to_toml
+
 from .interactive import Interactive
 
 
@@ -24,9 +27,8 @@ def free_port() -> int:
 def serving(tmp_path: Path, *options: str) -> Iterator[tuple[Interactive, str]]:
     """``repcoach serve`` in its own process, until it answers on loopback."""
     port = free_port()
-    server = Interactive(
-        ["serve", "--port", str(port), *options], {"REPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"}, tmp_path
-    )
+    env = {"REPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}", "REPCOACH_PLANS_DIR": str(tmp_path / "plans")}
+    server = Interactive(["serve", "--port", str(port), *options], env, tmp_path)
     base = f"http://127.0.0.1:{port}"
     try:
         server.expect("Uvicorn running on", timeout=30)
@@ -58,3 +60,16 @@ def test_multi_user_or_network_serving_requires_accounts(tmp_path, options):
         assert "Accounts are on: create one at" in "".join(server.output)
         assert httpx.get(f"{base}/api/v1/sessions").status_code == 401
         assert httpx.get(f"{base}/register").status_code == 200
+
+
+@pytest.mark.slow
+def test_plans_made_from_articles_are_offered_by_the_single_user_app_only(tmp_path):
+    (tmp_path / "plans").mkdir()
+    back = get_builtin_plan("kettlebell-back").model_copy(update={"id": "from-article", "warmup": None})
+    (tmp_path / "plans" / "from-article.toml").write_text(plan_to_toml(back))
+
+    with serving(tmp_path) as (_, base):
+        assert "from-article" in [plan["id"] for plan in httpx.get(f"{base}/api/v1/plans").json()]
+    with serving(tmp_path, "--multi-user") as (_, base), httpx.Client(base_url=base) as alice:
+        assert alice.post("/api/v1/account", json={"username": "alice", "password": "long enough"}).status_code == 201
+        assert "from-article" not in [plan["id"] for plan in alice.get("/api/v1/plans").json()]

@@ -11,6 +11,7 @@ import uvicorn
 from rich.console import Console
 
 from repcoach.cli.app import app
+from repcoach.cli.user_plans import user_plans_dir
 from repcoach.store import default_database_url
 from repcoach.web import create_app
 
@@ -41,12 +42,17 @@ def serve(
 ) -> None:
     """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
 
-    On 127.0.0.1 it is a single-user app with no login. On any other address, or with
-    --multi-user, everyone registers and signs in and sees only their own training.
+    On 127.0.0.1 it is a single-user app with no login, offering the plans import-text made too.
+    On any other address, or with --multi-user, everyone registers and signs in and sees only
+    their own training.
     """
     accounts = multi_user or not is_loopback(host)
     if accounts:
         shown = f"[{host}]" if ":" in host else host
         Console().print(f"Accounts are on: create one at http://{shown}:{port}/register, then sign in.", soft_wrap=True)
-    app_ = create_app(ctx.obj.db_url or default_database_url(), accounts=accounts, plan_files=plan_files or ())
+    # Plans made by import-text are this machine's user's: offered only when the app has no accounts.
+    saved = [] if accounts else sorted(user_plans_dir().glob("*.toml"))
+    app_ = create_app(
+        ctx.obj.db_url or default_database_url(), accounts=accounts, plan_files=[*(plan_files or ()), *saved]
+    )
     uvicorn.run(app_, host=host, port=port, log_level="info")
