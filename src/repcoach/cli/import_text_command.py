@@ -12,9 +12,9 @@ from rich.console import Console
 
 from repcoach.cli.app import app, write_output
 from repcoach.cli.render import plan_view
-from repcoach.cli.user_plans import user_plan_file
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article.extract import extract
+from repcoach.io.user_plans import user_plan_file
 from repcoach.library import load_catalogue
 from repcoach.plan.builtins import builtin_plans
 from repcoach.plan.writing import plan_to_toml

@@ -11,8 +11,8 @@ from rich.table import Table
 
 from repcoach.cli.app import app
 from repcoach.cli.render import exercise_view, plan_view
-from repcoach.cli.user_plans import user_plan_file
 from repcoach.errors import InvalidInput, Problem
+from repcoach.io.user_plans import user_plan_file
 from repcoach.library import PATTERNS, load_catalogue
 from repcoach.plan import Plan
 from repcoach.plan.builtins import builtin_plans, get_builtin_plan

@@ -11,7 +11,7 @@ import uvicorn
 from rich.console import Console
 
 from repcoach.cli.app import app
-from repcoach.cli.user_plans import user_plans_dir
+from repcoach.io.user_plans import user_plans_dir
 from repcoach.store import default_database_url
 from repcoach.web import create_app
 

@@ -17,11 +17,24 @@ from repcoach.web.csrf import CsrfGuard
 from repcoach.web.errors import install_error_handlers
 from repcoach.web.live_sessions import LiveSessions
 from repcoach.web.pending_imports import PendingImports
-from repcoach.web.routers import account_pages, coaching, history, history_io, pages, plans, profile, sessions, settings
+from repcoach.web.routers import (
+    account_pages,
+    coaching,
+    history,
+    history_io,
+    pages,
+    plan_pages,
+    plans,
+    profile,
+    sessions,
+    settings,
+)
 from repcoach.web.routers import accounts as accounts_api
 
 
-def create_app(database_url: str, *, accounts: bool = False, plan_files: Sequence[Path] = ()) -> FastAPI:
+def create_app(
+    database_url: str, *, accounts: bool = False, plan_files: Sequence[Path] = (), plans_dir: Path | None = None
+) -> FastAPI:
     """The repcoach web app on the database at ``database_url`` (opened and migrated at start-up).
 
     Args:
@@ -29,6 +42,7 @@ def create_app(database_url: str, *, accounts: bool = False, plan_files: Sequenc
         accounts: require registration and sign-in, each account seeing only its own data; without
             them the app serves one user with no login (fit only for this machine).
         plan_files: the user's own plan files, offered beside the built-in plans.
+        plans_dir: where plans made from articles on the plans page are kept (None: not kept).
 
     Raises:
         InvalidInput: a plan file is not a valid plan.
@@ -47,11 +61,13 @@ def create_app(database_url: str, *, accounts: bool = False, plan_files: Sequenc
     app.state.login_throttle = LoginThrottle()
     app.state.pending_imports = PendingImports()
     app.state.live_sessions = LiveSessions()
+    app.state.plans_dir = plans_dir
     app.add_middleware(CsrfGuard)
     install_error_handlers(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
-    for page_router in (pages.router, account_pages.router, settings.router, history.router, history_io.router):
+    page_routers = (pages, account_pages, settings, history, history_io, plan_pages)
+    for page_router in (module.router for module in page_routers):
         app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

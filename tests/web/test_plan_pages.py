@@ -1,0 +1,61 @@
+"""The plans page: a workout pasted as text, read into a plan, kept and then started from home."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from tests.web.conftest import PROFILE
+
+from repcoach.web import create_app
+
+ARTICLE = (Path(__file__).parents[1] / "io" / "data" / "articles" / "kettlebell-back.txt").read_text()
+
+
+@pytest.fixture
+def single_user(sqlite_url, tmp_path):
+    with TestClient(create_app(sqlite_url, plans_dir=tmp_path / "plans")) as client:
+        client.put("/api/v1/profile", json=PROFILE)
+        yield client
+
+
+def visible(response) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
+
+
+def test_a_pasted_article_is_previewed_then_kept_and_offered_on_home(single_user, form, tmp_path):
+    preview = form(single_user, "/plans/from-text", {"text": ARTICLE, "name": "Back day"}, page="/plans")
+
+    shown = visible(preview)
+    assert preview.status_code == 200
+    assert "Superset 1 (superset, then 90 s rest)" in shown and "renegade-row: 6-10 reps, light-medium" in shown
+    assert "Not used (line 1): The Kettlebell Back Workout That Fixes Your Posture" in shown
+    assert not (tmp_path / "plans").exists()  # nothing kept before the user says so
+
+    kept = form(single_user, "/plans/from-text", {"text": ARTICLE, "name": "Back day", "save": "true"}, page="/plans")
+
+    assert (kept.status_code, kept.headers["location"]) == (303, "/")
+    assert (tmp_path / "plans" / "back-day.toml").exists()
+    assert "Start Back day" in single_user.get("/").text
+    started = form(single_user, "/session", {"plan": "back-day"})
+    assert started.status_code == 303
+
+
+def test_text_without_a_workout_is_explained(single_user, form):
+    answer = form(single_user, "/plans/from-text", {"text": "Preheat the oven to 180 C."}, page="/plans")
+
+    assert answer.status_code == 422 and "no workout found" in answer.text
+
+
+def test_with_accounts_the_preview_is_shown_but_nothing_is_kept(store_url, form):
+    with TestClient(create_app(store_url, accounts=True)) as client:
+        client.post("/api/v1/account", json={"username": "alice", "password": "long enough"})
+        client.put("/api/v1/profile", json=PROFILE)
+
+        preview = form(client, "/plans/from-text", {"text": ARTICLE, "save": "true"}, page="/plans")
+
+        assert preview.status_code == 200 and "not kept per account yet" in preview.text
+        assert "article" not in [plan["id"] for plan in client.get("/api/v1/plans").json()]
