@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 
@@ -25,6 +26,11 @@ def ready(api: TestClient) -> TestClient:
     """A client whose profile is set."""
     assert api.put("/api/v1/profile", json=PROFILE).status_code == 200
     return api
+
+
+def visible(response: Response) -> str:
+    """A page's text as a reader sees it: no tags, entities decoded, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
 
 
 def csrf_token(client: TestClient, page: str = "/") -> str:

@@ -9,15 +9,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from tests.web.conftest import visible
 
 from repcoach.web import create_app
 
 DATA = Path(__file__).parents[1] / "io" / "data" / "history"
-
-
-def visible(response) -> str:
-    """The page's text as a reader sees it: no tags, entities decoded, spaces collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
 
 
 def upload(client, name: str, content: bytes | None = None, unit: str = ""):

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.conftest import PROFILE
+from tests.web.conftest import PROFILE, visible
 
 from repcoach.web import create_app
 
@@ -20,10 +18,6 @@ def single_user(sqlite_url, tmp_path):
     with TestClient(create_app(sqlite_url, plans_dir=tmp_path / "plans")) as client:
         client.put("/api/v1/profile", json=PROFILE)
         yield client
-
-
-def visible(response) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.text)).split())
 
 
 def test_a_pasted_article_is_previewed_then_kept_and_offered_on_home(single_user, form, tmp_path):

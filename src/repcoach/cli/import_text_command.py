@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +13,7 @@ from repcoach.cli.app import app, write_output
 from repcoach.cli.render import plan_view
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article.extract import extract
-from repcoach.io.user_plans import user_plan_file
+from repcoach.io.user_plans import plan_id_for, user_plan_file
 from repcoach.library import load_catalogue
 from repcoach.plan.builtins import builtin_plans
 from repcoach.plan.writing import plan_to_toml
@@ -37,7 +36,7 @@ def import_text(
     The plan is kept under its name, so `repcoach run NAME` runs it.
     """
     text, default_name = _read(file)
-    plan_id = _plan_id(name or default_name)
+    plan_id = plan_id_for(name or default_name)
     if plan_id in builtin_plans():
         raise InvalidInput([Problem(f"'{plan_id}' is a built-in plan's name; choose another", field="--name")])
     title = name or default_name.replace("-", " ").capitalize()
@@ -76,7 +75,3 @@ def _read(file: str) -> tuple[str, str]:
         return path.read_text(encoding="utf-8", errors="replace"), path.stem
     except OSError as error:
         raise InvalidInput([Problem(error.strerror or str(error), source=file)]) from None
-
-
-def _plan_id(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "article"

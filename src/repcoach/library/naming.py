@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -37,6 +38,15 @@ def normalise(name: str) -> str:
     """
     text = _SEPARATORS.sub(" ", name.lower())
     return " ".join(re.sub(r"[^\w\s]", "", text).split())
+
+
+def slug(name: str, fallback: str, max_length: int = 100) -> str:
+    """An id made of a name: ``"Développé couché"`` → ``"developpe-couche"``; ``fallback`` when nothing is left.
+
+    Accents are dropped rather than the letters they sit on, so ids stay readable.
+    """
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:max_length].strip("-") or fallback
 
 
 def match_key(name: str) -> str:

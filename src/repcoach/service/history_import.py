@@ -9,8 +9,6 @@ the other app so the same export never adds anything twice.
 from __future__ import annotations
 
 import gc
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,7 +18,7 @@ from operator import attrgetter
 
 from repcoach.io.history_import import ImportedSet, ParsedExport
 from repcoach.library import Catalogue, Pattern
-from repcoach.library.naming import normalise, split_qualifier
+from repcoach.library.naming import normalise, slug, split_qualifier
 from repcoach.library.patterns import guess_pattern
 from repcoach.store import NewSet, Store
 from repcoach.store.workouts import CustomExerciseRecord, Imported, NewWorkout
@@ -174,10 +172,9 @@ def _base_name(name: str) -> str:
 
 
 def custom_id(name: str) -> str:
-    """The id of the custom move an unknown name becomes: ``T-Bar Row (Landmine)`` → ``t-bar-row``
+    """The id of the custom move an unknown name becomes: ``T-Bar Row (Barbell)`` → ``t-bar-row``
     (equipment is kept per set); accents dropped (``Développé`` → ``developpe``)."""
-    plain = unicodedata.normalize("NFKD", normalise(_base_name(name))).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:100] or "custom"
+    return slug(normalise(_base_name(name)), "custom")
 
 
 def skipped_lines(export: ParsedExport) -> dict[str, list[int]]:

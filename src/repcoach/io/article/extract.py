@@ -24,6 +24,7 @@ from repcoach.io.article import phrases
 from repcoach.io.article.lines import BLOCK_WORDS, Line, classify
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
+from repcoach.library.naming import slug
 from repcoach.plan import Block, BlockKind, LoadClass, Move, Plan
 from repcoach.plan.plan import LoadGuide
 
@@ -170,7 +171,7 @@ def _item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     else:
         name = _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
         rest = text[len(name) :]
-        move = DraftMove(re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "custom", name, known=False)
+        move = DraftMove(slug(name, "custom"), name, known=False)
     move.reps = phrases.reps(rest)
     move.hold = None if move.reps else phrases.hold(rest)
     found_load = phrases.load(rest)

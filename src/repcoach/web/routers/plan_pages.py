@@ -7,7 +7,6 @@ plans are not stored per account yet.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from repcoach.errors import InvalidInput
 from repcoach.io.article.extract import extract
+from repcoach.io.user_plans import PLAN_ID_LENGTH, plan_id_for
 from repcoach.library import load_catalogue
 from repcoach.plan.shelf import PlanShelf
 from repcoach.plan.writing import plan_to_toml
@@ -26,7 +26,7 @@ from repcoach.web.templating import templates
 router = APIRouter(include_in_schema=False)
 
 ArticleText = Annotated[str, Form(max_length=50_000)]
-PlanName = Annotated[str, Form(max_length=60)]
+PlanName = Annotated[str, Form(max_length=PLAN_ID_LENGTH)]
 
 
 def _page(request: Request, context: dict[str, Any], status: int = 200) -> HTMLResponse:
@@ -50,7 +50,7 @@ def from_text(
     save: Annotated[bool, Form()] = False,
 ) -> Response:
     """Show what the text says as a plan; with ``save``, keep it and go home, where it can be started."""
-    plan_id = re.sub(r"[^a-z0-9]+", "-", (name or "article").lower()).strip("-") or "article"
+    plan_id = plan_id_for(name)
     context: dict[str, Any] = {"owner": owner, "plans": list(plans), "text": text, "name": name}
     try:
         found = extract(text, load_catalogue(), plan_id=plan_id, title=name or "From an article", source="the text")
