@@ -6,6 +6,7 @@ from pathlib import Path
 
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.plan.loading import load_plan_file
+from repcoach.store import open_store
 
 ARTICLES = Path(__file__).parents[1] / "io" / "data" / "articles"
 
@@ -41,12 +42,28 @@ def test_a_recipe_is_no_workout_and_exits_1(repcoach, tmp_path):
     assert "no workout found" in result.output and "Traceback" not in result.output
 
 
-def test_moves_the_library_does_not_know_are_named_and_the_plan_not_kept(repcoach, tmp_path):
+def test_moves_the_library_does_not_know_are_named_kept_in_the_plan_and_run(repcoach, tmp_path, db_file):
     article = tmp_path / "odd.txt"
-    article.write_text("Circuit\n- Goblet squat: 10 reps\n- Sled push: 20 metres\n")
+    article.write_text("Circuit\n- Goblet squat: 10 reps\n- Cossack squat: 6 reps per side\nDo 2 rounds.\n")
 
     result = repcoach("import-text", str(article))
 
-    assert result.exit_code == 1
-    assert "Not in the library: Sled push" in result.stdout
-    assert repcoach("show", "odd").exit_code == 1
+    assert result.exit_code == 0, result.output
+    assert "Not in the library: Cossack squat: the plan describes them itself" in result.stdout
+    assert "Cossack squat" in repcoach("show", "odd").stdout
+    run = repcoach(
+        "run", "odd", "--no-voice", input="kg\n8 12 16\nbeginner\n\n\n\nq\n", env={"REPCOACH_TIME_SCALE": "2000"}
+    )
+    assert "COSSACK SQUAT — left side" in run.stdout, run.output
+    with open_store(f"sqlite:///{db_file}") as store:
+        profile = store.get_profile()
+        [session] = store.list_sessions(profile.id)
+        custom = store.custom_exercises(profile.id)
+    assert [(s.exercise_id, s.side) for s in session.sets] == [
+        ("goblet-squat", None),
+        ("cossack-squat", "left"),
+        ("cossack-squat", "right"),
+    ]
+    assert [(c.exercise_id, c.name, c.pattern) for c in custom] == [
+        ("cossack-squat", "Cossack squat", "squat")
+    ]

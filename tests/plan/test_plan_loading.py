@@ -64,7 +64,7 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
             'exercise = "romanian-deadlift"',
             'exercise = "romanian-deadlfit"',
             "my.toml:18, blocks[0].moves[1].exercise: unknown exercise 'romanian-deadlfit'; "
-            "did you mean romanian-deadlift?",
+            "did you mean romanian-deadlift? If not, describe it under [exercises.romanian-deadlfit]",
         ),
         (
             'exercise = "romanian-deadlift"',
@@ -168,3 +168,54 @@ def test_files_are_read_by_suffix_and_unreadable_ones_named(tmp_path: Path):
 def test_a_user_plan_may_name_a_builtin_warmup():
     text = GOOD_TOML.replace('rounds = "3-4"', 'rounds = "3-4"\nwarmup = "upper-body-warmup"')
     assert parse_plan(text, "my.toml", known_plan_ids=builtin_plans()).warmup == "upper-body-warmup"
+
+
+OWN_MOVE = """
+[[blocks]]
+name = "Finisher"
+kind = "straight"
+
+[[blocks.moves]]
+exercise = "cossack-squat"
+reps = "6-8"
+per_side = true
+
+[exercises.cossack-squat]
+name = "Cossack squat"
+pattern = "squat"
+cues = ["Sit deep into one hip", "Keep the other leg straight, toes up"]
+"""
+
+
+def test_a_plan_may_describe_moves_the_library_does_not_have():
+    plan = parse_plan(GOOD_TOML + OWN_MOVE, "my.toml")
+
+    exercise = plan.exercise_lookup().get("cossack-squat")
+    assert (exercise.name, exercise.pattern, exercise.cues[0]) == ("Cossack squat", "squat", "Sit deep into one hip")
+    assert plan.exercise_lookup().get("single-arm-row").name == "Single-arm row"
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "expected"),
+    [
+        (
+            "[exercises.cossack-squat]",
+            "[exercises.cossack]",
+            "my.toml:26, blocks[1].moves[0].exercise: unknown exercise 'cossack-squat'; "
+            "did you mean back-squat? If not, describe it under [exercises.cossack-squat]",
+        ),
+        (
+            "[exercises.cossack-squat]",
+            '[exercises.halo]\nname = "My halo"\n[exercises.cossack-squat]',
+            "my.toml:30, exercises.halo: 'halo' is in the library already; use it without describing it",
+        ),
+        (
+            'pattern = "squat"',
+            'pattern = "sideways"',
+            "my.toml:32, exercises.cossack-squat.pattern: 'sideways' is not allowed here; use one of",
+        ),
+    ],
+)
+def test_a_plan_s_own_moves_are_checked_too(replace, by, expected):
+    [problem] = problems_of(GOOD_TOML + OWN_MOVE.replace(replace, by))
+    assert problem.startswith(expected)

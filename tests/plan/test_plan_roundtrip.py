@@ -4,9 +4,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from repcoach.library import load_catalogue
+from repcoach.library import PATTERNS, load_catalogue
 from repcoach.plan import LOAD_CLASSES, Block, IntRange, Move, Plan
 from repcoach.plan.loading import parse_plan
+from repcoach.plan.own_exercises import OwnExercise
 from repcoach.plan.writing import plan_to_toml
 
 
@@ -41,6 +42,17 @@ blocks = st.one_of(
         rest_after=st.integers(0, 300),
     ),
 )
+words = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=30).filter(str.strip)
+own_exercises = st.dictionaries(
+    st.from_regex(r"own-[a-z]{1,8}", fullmatch=True),
+    st.builds(
+        OwnExercise,
+        name=words,
+        pattern=st.none() | st.sampled_from(PATTERNS),
+        cues=st.lists(words, max_size=5).map(tuple),
+    ),
+    max_size=3,
+)
 plans = st.builds(
     Plan,
     id=st.from_regex(r"[a-z]{1,8}(-[a-z0-9]{1,5}){0,2}", fullmatch=True),
@@ -48,6 +60,7 @@ plans = st.builds(
     rounds=ranges(1, 5),
     rest_after_round=st.none() | st.integers(0, 600),
     blocks=st.lists(blocks, min_size=1, max_size=4).map(tuple),
+    exercises=own_exercises,
 )
 
 

@@ -25,7 +25,7 @@ def test_a_pasted_article_is_previewed_then_kept_and_offered_on_home(single_user
 
     shown = visible(preview)
     assert preview.status_code == 200
-    assert "Superset 1 (superset, then 90 s rest)" in shown and "renegade-row: 6-10 reps, light-medium" in shown
+    assert "Superset 1 (superset, then 90 s rest)" in shown and "Renegade row: 6-10 reps, light-medium" in shown
     assert "Not used (line 1): The Kettlebell Back Workout That Fixes Your Posture" in shown
     assert not (tmp_path / "plans").exists()  # nothing kept before the user says so
 
@@ -36,6 +36,21 @@ def test_a_pasted_article_is_previewed_then_kept_and_offered_on_home(single_user
     assert "Start Back day" in single_user.get("/").text
     started = form(single_user, "/session", {"plan": "back-day"})
     assert started.status_code == 303
+
+
+def test_a_move_outside_the_library_is_kept_in_the_plan_and_coached_by_name(single_user, form):
+    text = "Circuit\n- Cossack squat: 6 reps per side\n- Goblet squat: 10 reps\nDo 2 rounds.\n"
+
+    preview = form(single_user, "/plans/from-text", {"text": text, "name": "Legs"}, page="/plans")
+
+    assert "Not in the library: Cossack squat. The plan keeps them as its own moves" in visible(preview)
+    form(single_user, "/plans/from-text", {"text": text, "name": "Legs", "save": "true"}, page="/plans")
+    started = single_user.post("/api/v1/sessions", json={"plan": "legs"})
+    work = started.json()["work"]
+    assert (work["name"], work["side"], work["cues"], work["picture"]) == ("Cossack squat", "left", [], None)
+    single_user.post(f"/api/v1/sessions/{started.json()['id']}/events", json={"kind": "set_done", "reps": 6})
+    history = single_user.get("/history")
+    assert "Cossack squat" in visible(history)
 
 
 def test_text_without_a_workout_is_explained(single_user, form):

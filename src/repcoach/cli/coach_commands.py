@@ -15,7 +15,6 @@ from repcoach.cli.questions import ensure_profile
 from repcoach.coach.balance import balance_reports
 from repcoach.coach.schedule import next_session, sessions_from_sets, upcoming_sessions
 from repcoach.io.calendar import sessions_ics
-from repcoach.library import load_catalogue
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history, user_catalogue
 from repcoach.service.live_session import utc_now
@@ -128,7 +127,7 @@ def next_weights(
         if advice.first_round_kg is not None:
             bell = f"{format_weight(advice.first_round_kg, profile.units)} (round 1), then {bell}"
         table.add_row(
-            load_catalogue().get(move.exercise).name,
+            chosen.exercise_lookup().get(move.exercise).name,
             bell,
             str(advice.target_reps) if advice.target_reps else move.target,
             str(advice.rounds) if advice.rounds else "-",

@@ -41,17 +41,18 @@ def import_text(
         raise InvalidInput([Problem(f"'{plan_id}' is a built-in plan's name; choose another", field="--name")])
     title = name or default_name.replace("-", " ").capitalize()
     found = extract(text, load_catalogue(), plan_id=plan_id, title=title, source=file)
-    if not found.custom:
-        console.print(plan_view(found.plan, load_catalogue()))
+    console.print(plan_view(found.plan))
     for reading in found.readings:
         console.print(f"[cyan]Read as:[/cyan] {reading}", highlight=False, soft_wrap=True)
     if found.custom:
-        console.print(f"[yellow]Not in the library:[/yellow] {', '.join(found.custom)}", highlight=False)
+        console.print(
+            f"[yellow]Not in the library:[/yellow] {', '.join(found.custom)}: the plan describes them itself "
+            "(name and a guessed pattern, to correct in the plan file).",
+            highlight=False,
+            soft_wrap=True,
+        )
     for line in found.unused:
         console.print(f"[dim]Not used (line {line.number}):[/dim] {line.text}", highlight=False, soft_wrap=True)
-    if found.custom:
-        console.print("The plan is not saved: repcoach can only run moves its library knows (see repcoach exercises).")
-        raise typer.Exit(1)
     toml = plan_to_toml(found.plan).encode()
     kept = user_plan_file(plan_id)
     try:

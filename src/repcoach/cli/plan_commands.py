@@ -44,7 +44,7 @@ def list_plans() -> None:
 @app.command("show")
 def show_plan(plan: Annotated[str, typer.Argument(help="A built-in plan id or a plan file (.toml/.yaml).")]) -> None:
     """Show a plan as a table: blocks, moves, targets, bells and rests."""
-    console.print(plan_view(resolve_plan(plan), load_catalogue()))
+    console.print(plan_view(resolve_plan(plan)))
 
 
 @app.command("check")

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from repcoach.library import Catalogue, Exercise
+from repcoach.library import Exercise
 from repcoach.plan import Block, Move, Plan
 from repcoach.plan.quantities import format_seconds
 
@@ -19,7 +19,7 @@ SIDED_TEXT = {
 }
 
 
-def plan_view(plan: Plan, catalogue: Catalogue) -> Group:
+def plan_view(plan: Plan) -> Group:
     """The plan as one table, with how to run it above and its notes below."""
     rounds = f"{plan.rounds} round{'s' if plan.rounds.high > 1 else ''}"
     head = Text.assemble((plan.title, "bold"), f"  ({plan.id})\n", plan.summary)
@@ -34,14 +34,15 @@ def plan_view(plan: Plan, catalogue: Catalogue) -> Group:
     if plan.warmup:
         lines.append(f"• Warm up first: repcoach run {plan.id} --warmup  ({plan.warmup})")
     lines.extend(f"• Pair it for a longer session: repcoach run {plan.id} --with {other}" for other in plan.pairs_with)
-    parts: list[Text | Table | Markdown] = [head, Text("\n".join(lines)), _blocks_table(plan, catalogue)]
+    parts: list[Text | Table | Markdown] = [head, Text("\n".join(lines)), _blocks_table(plan)]
     notes = [*plan.notes, *([f"Why: {plan.why}"] if plan.why else [])]
     if notes:
         parts.append(Text("\n".join(f"• {note}" for note in notes), style="italic"))
     return Group(*parts)
 
 
-def _blocks_table(plan: Plan, catalogue: Catalogue) -> Table:
+def _blocks_table(plan: Plan) -> Table:
+    catalogue = plan.exercise_lookup()
     table = Table(show_lines=False, expand=False)
     for column in ("Block", "Move", "Target", "Bell", "Rest after"):
         table.add_column(column)

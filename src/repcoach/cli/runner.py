@@ -23,7 +23,7 @@ from repcoach.cli.bigdigits import big, clock_text
 from repcoach.cli.set_entry import parse_set_entry
 from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.coach import BellChoice
-from repcoach.library import Catalogue
+from repcoach.library.custom import UserCatalogue
 from repcoach.plan.quantities import format_seconds
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.live_session import LiveSession
@@ -68,7 +68,7 @@ class SessionRunner:
     console: Console
     lines: LineInput
     cues: CuePlayer
-    catalogue: Catalogue
+    catalogue: UserCatalogue
     advisor: BellAdvisor
     unit: Unit
 
@@ -129,7 +129,7 @@ class SessionRunner:
             Text(f"{exercise.name.upper()}{side}", style="bold cyan"),
             Text(f"{step.move.target}{effort}", style="bold"),
             Text(f"Bell: {self._bell_text(bell)}"),
-            Text(f"Cue: {exercise.cues[0]}", style="italic"),
+            *[Text(f"Cue: {cue}", style="italic") for cue in exercise.cues[:1]],
         ]
         if step.move.notes:
             lines.append(Text(step.move.notes, style="italic"))
@@ -289,7 +289,7 @@ class SessionRunner:
         return typed
 
 
-def summary_table(live: LiveSession, catalogue: Catalogue, unit: Unit) -> Table:
+def summary_table(live: LiveSession, catalogue: UserCatalogue, unit: Unit) -> Table:
     """The sets logged in this session, one row per set."""
     table = Table("Round", "Move", "Side", "Reps / s", "RIR", "Bell")
     for logged in live.store.sets(live.record.id):

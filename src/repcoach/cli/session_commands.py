@@ -17,7 +17,6 @@ from repcoach.cli.questions import ask, ask_profile, ensure_profile
 from repcoach.cli.runner import SessionRunner, summary_table
 from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.errors import InvalidInput, Problem, RepcoachError
-from repcoach.library import load_catalogue
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import recent_history, user_catalogue
@@ -49,7 +48,7 @@ def _clock(scale: float) -> Clock:
 
 
 def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineInput, voice: bool) -> None:
-    catalogue = load_catalogue()
+    catalogue = live.engine.program.exercise_lookup()
     runner = SessionRunner(
         live=live,
         console=console,

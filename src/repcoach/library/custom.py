@@ -1,17 +1,22 @@
-"""Moves a user brought from another app that the library does not know, and the library plus those."""
+"""Moves the library does not know, and the library plus those.
+
+They come from another app's history (an import) or from a plan that describes its own moves
+(one made from an article, say).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from repcoach.errors import UnknownName
 from repcoach.library.catalogue import Catalogue
 from repcoach.library.exercise import PATTERNS, Exercise, ExerciseKind, Pattern
 
 
 @dataclass(frozen=True)
 class CustomExercise:
-    """What repcoach knows of an imported move: its name and, when guessed or set, its pattern."""
+    """What repcoach knows of such a move: its name and, when guessed or set, its pattern."""
 
     id: str
     name: str
@@ -19,6 +24,8 @@ class CustomExercise:
     kind: ExerciseKind = "strength"
     primary_muscles: tuple[str, ...] = ()
     """Unknown: recovery scheduling leaves custom moves out."""
+    cues: tuple[str, ...] = ()
+    """Coaching cues, when a plan gives them."""
 
 
 def custom_exercise(exercise_id: str, name: str, pattern: str | None) -> CustomExercise:
@@ -36,6 +43,17 @@ class UserCatalogue:
 
     def find(self, name: str) -> Exercise | CustomExercise | None:
         return self.catalogue.find(name) or self._custom.get(name)
+
+    def get(self, name: str) -> Exercise | CustomExercise:
+        """The exercise called ``name``.
+
+        Raises:
+            UnknownName: neither the library nor the custom moves have it.
+        """
+        found = self.find(name)
+        if found is None:
+            raise UnknownName("exercise", name, self.catalogue.suggest(name))
+        return found
 
     def pattern_of(self, exercise_id: str) -> Pattern | None:
         found = self.find(exercise_id)

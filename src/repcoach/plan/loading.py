@@ -57,19 +57,23 @@ def parse_plan(text: str, source: str, *, yaml_format: bool = False, known_plan_
 def unknown_references(
     plan: Plan, catalogue: Catalogue, plan_ids: Collection[str]
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Each exercise or plan the plan names that does not exist, with the field and a suggestion."""
+    """Each exercise or plan the plan names that does not exist, with the field and a suggestion;
+    and each of the plan's own exercises that the library already has (one id, one move)."""
+    for exercise_id in plan.exercises:
+        if exercise_id in catalogue:
+            yield ("exercises", exercise_id), f"'{exercise_id}' is in the library already; use it without describing it"
     for b, block in enumerate(plan.blocks):
         for m, move in enumerate(block.moves):
-            if move.exercise in catalogue:
+            if move.exercise in catalogue or move.exercise in plan.exercises:
                 continue
             known = catalogue.find(move.exercise)
             closest = catalogue.suggest(move.exercise)
             if known:
                 hint = f"write its id '{known.id}'"
             elif closest:
-                hint = f"did you mean {', '.join(closest)}?"
+                hint = f"did you mean {', '.join(closest)}? If not, describe it under [exercises.{move.exercise}]"
             else:
-                hint = "'repcoach exercises' lists the library"
+                hint = f"'repcoach exercises' lists the library, or describe it under [exercises.{move.exercise}]"
             yield ("blocks", b, "moves", m, "exercise"), f"unknown exercise '{move.exercise}'; {hint}"
     named: list[tuple[tuple[str | int, ...], str]] = [(("warmup",), plan.warmup)] if plan.warmup else []
     named += [(("pairs_with", i), other) for i, other in enumerate(plan.pairs_with)]

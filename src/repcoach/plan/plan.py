@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from repcoach.library.custom import UserCatalogue
 from repcoach.plan.block import Block, Seconds
 from repcoach.plan.move import LoadClass
+from repcoach.plan.own_exercises import OwnExercises, exercise_lookup
 from repcoach.plan.ranges import CountRange, IntRange, Rounds
 from repcoach.units import Unit
 
@@ -67,6 +69,12 @@ class Plan(BaseModel):
     """Ids of plans that combine with this one into a longer session."""
     schedule: Schedule = Schedule()
     notes: tuple[str, ...] = ()
+    exercises: OwnExercises = Field(default_factory=dict)
+    """Moves the library does not have, described here, by the id the plan's moves use."""
+
+    def exercise_lookup(self) -> UserCatalogue:
+        """Where the plan's moves are looked up: the library, then the plan's own exercises."""
+        return exercise_lookup(self.exercises)
 
     def exercise_ids(self) -> list[str]:
         """Every exercise the plan uses, in order of first use."""

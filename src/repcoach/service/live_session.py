@@ -30,7 +30,7 @@ from repcoach.session import (
     event_from_dict,
     event_to_dict,
 )
-from repcoach.store import EventRecord, NewSet, ProfileRecord, SessionRecord, Store
+from repcoach.store import CustomExerciseRecord, EventRecord, NewSet, ProfileRecord, SessionRecord, Store
 
 WallClock = Callable[[], datetime]
 
@@ -78,6 +78,10 @@ class LiveSession:
             plan_ids=program.plan_ids,
             program=program.to_dict(),
             started_at=wall(),
+            custom=[
+                CustomExerciseRecord(exercise_id, exercise.name, exercise.pattern)
+                for exercise_id, exercise in program.own_exercises.items()
+            ],
         )
         return cls(store, record, SessionEngine(program, clock), wall)
 

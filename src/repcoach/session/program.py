@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from repcoach.library.custom import UserCatalogue
 from repcoach.plan import Block, LoadClass, LoadGuide, Plan
+from repcoach.plan.own_exercises import OwnExercise, OwnExercises, exercise_lookup
 from repcoach.plan.ranges import Rounds
 
 TRANSITION_REST_SECONDS = 60
@@ -35,6 +37,8 @@ class Segment(BaseModel):
     """Rest between rounds; replaces the last block's ``rest_after``. None: the last block's rest applies."""
     loads: dict[LoadClass, LoadGuide] = Field(default_factory=dict)
     """The plan's weight advice per load class, for the bell suggestions shown during work."""
+    exercises: OwnExercises = Field(default_factory=dict)
+    """The plan's own moves, those outside the library."""
 
     @classmethod
     def of(cls, plan: Plan) -> Segment:
@@ -46,6 +50,7 @@ class Segment(BaseModel):
             rounds=plan.rounds,
             rest_after_round=plan.rest_after_round,
             loads=plan.loads,
+            exercises=plan.exercises,
         )
 
     @property
@@ -83,6 +88,18 @@ class Program(BaseModel):
     def plan_ids(self) -> list[str]:
         """The segments' plan ids, in order."""
         return [segment.plan_id for segment in self.segments]
+
+    @property
+    def own_exercises(self) -> dict[str, OwnExercise]:
+        """The plans' own moves, those outside the library (the first plan's description of an id wins)."""
+        own: dict[str, OwnExercise] = {}
+        for segment in self.segments:
+            own = segment.exercises | own
+        return own
+
+    def exercise_lookup(self) -> UserCatalogue:
+        """Where the session's moves are looked up: the library, then its plans' own exercises."""
+        return exercise_lookup(self.own_exercises)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form for the store; :meth:`from_dict` gives back an equal program."""

@@ -3,8 +3,10 @@
 from repcoach.store.database import default_database_url
 from repcoach.store.records import EventRecord, NewSet, ProfileRecord, SessionRecord, SetRecord
 from repcoach.store.repository import Store, open_store
+from repcoach.store.workouts import CustomExerciseRecord
 
 __all__ = [
+    "CustomExerciseRecord",
     "EventRecord",
     "NewSet",
     "ProfileRecord",

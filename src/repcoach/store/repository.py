@@ -137,9 +137,16 @@ class Store:
     # Sessions ---------------------------------------------------------------------------
 
     def start_session(
-        self, profile_id: int, title: str, plan_ids: Sequence[str], program: dict[str, Any], started_at: datetime
+        self,
+        profile_id: int,
+        title: str,
+        plan_ids: Sequence[str],
+        program: dict[str, Any],
+        started_at: datetime,
+        custom: Sequence[CustomExerciseRecord] = (),
     ) -> SessionRecord:
-        """Store a new, unfinished session."""
+        """Store a new, unfinished session, and the moves outside the library it uses (``custom``)
+        that the user's custom exercises do not have yet, so their sets have a name and a pattern."""
         row = WorkoutSession(
             id=uuid.uuid4().hex,
             profile_id=profile_id,
@@ -150,6 +157,7 @@ class Store:
             finished_at=None,
         )
         with self._unit_of_work() as db:
+            add_custom_exercises(db, profile_id, custom)
             db.add(row)
         return _session_record(row)
 

@@ -25,7 +25,9 @@ from repcoach.io.article.lines import BLOCK_WORDS, Line, classify
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
 from repcoach.library.naming import slug
+from repcoach.library.patterns import guess_pattern
 from repcoach.plan import Block, BlockKind, LoadClass, Move, Plan
+from repcoach.plan.own_exercises import OwnExercise
 from repcoach.plan.plan import LoadGuide
 
 DEFAULT_REPS = 10
@@ -80,7 +82,7 @@ class Extraction:
     readings: list[str]
     """The choices made where the text allowed two readings, as sentences."""
     custom: list[str]
-    """Moves the library does not know, by the names the text gives them."""
+    """Moves the library does not know, by the names the text gives them; the plan describes them."""
 
 
 def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source: str = "the text") -> Extraction:
@@ -320,9 +322,20 @@ def _plan(draft: Draft, plan_id: str, title: str, source: str) -> Plan:
             rest_after_round=draft.rest_after_round,
             blocks=tuple(blocks),
             loads=draft.loads,
+            exercises=_own_exercises(draft),
         )
     except ValueError as error:
         raise InvalidInput([Problem(f"the workout found is not a plan repcoach can run: {error}", source)]) from None
+
+
+def _own_exercises(draft: Draft) -> dict[str, OwnExercise]:
+    """The moves the library does not know, kept in the plan with the pattern their name gives away."""
+    return {
+        move.exercise: OwnExercise(name=move.name, pattern=guess_pattern(move.name))
+        for block in draft.blocks
+        for move in block.moves
+        if not move.known
+    }
 
 
 def _kind(block: DraftBlock) -> BlockKind:

@@ -10,7 +10,6 @@ from pydantic import AwareDatetime, BaseModel
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
 from repcoach.errors import InvalidInput, Problem
-from repcoach.library import load_catalogue
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import utc_now
@@ -60,7 +59,7 @@ def recommendations(
     now = utc_now()
     sets = recent_history(store, profile.id, now)
     advice = next_session(chosen, sessions_from_sets(sets), preferences(profile), now)
-    catalogue = load_catalogue()
+    catalogue = chosen.exercise_lookup()
     moves = [
         MoveAdviceView(
             exercise_id=move.exercise,

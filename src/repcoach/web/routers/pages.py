@@ -8,7 +8,6 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
-from repcoach.library import load_catalogue
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import LiveSession, utc_now
@@ -34,7 +33,7 @@ def home(request: Request, store: StoreDep, owner: OwnerDep, plans: PlansDep) ->
         plan = plans.get(HOME_PLAN)
         warmups = {other.warmup for other in plans if other.warmup}
         advisor = BellAdvisor(profile, sets, now)
-        catalogue = load_catalogue()
+        catalogue = plan.exercise_lookup()
         prefs = preferences(profile)
         bells = [
             {

@@ -57,8 +57,8 @@ def from_text(
     except InvalidInput as error:
         return _page(request, context | {"problems": [problem.message for problem in error.problems]}, 422)
     folder = _plans_dir(request)
-    if not save or found.custom or folder is None or plan_id in _builtin_ids(plans, folder):
-        return _page(request, context | {"found": found, "plan_id": plan_id})
+    if not save or folder is None or plan_id in _builtin_ids(plans, folder):
+        return _page(request, context | {"found": found, "moves": found.plan.exercise_lookup(), "plan_id": plan_id})
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{plan_id}.toml").write_text(plan_to_toml(found.plan), encoding="utf-8")
     request.app.state.plans = PlanShelf({**plans.plans, plan_id: found.plan})

@@ -16,7 +16,6 @@ from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.errors import InvalidInput, Problem
-from repcoach.library import load_catalogue
 from repcoach.plan import IntRange
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.live_session import LiveSession, utc_now
@@ -205,7 +204,7 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
     live = kept.live
     record = live.record
     state = live.state
-    catalogue = load_catalogue()
+    catalogue = live.engine.program.exercise_lookup()
     view = SessionView(
         id=record.id,
         title=record.title,
@@ -218,11 +217,12 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
     if record.finished_at is not None:
         return view
     if isinstance(state, WorkStep):
+        exercise = catalogue.get(state.move.exercise)
         advisor = BellAdvisor(profile, kept.history(profile), utc_now())
         bell = advisor.advise(state, live)
         work = WorkView(
             exercise_id=state.move.exercise,
-            name=catalogue.get(state.move.exercise).name,
+            name=exercise.name,
             side=state.side,
             target=state.move.target,
             round_label=state.round_label,
@@ -231,8 +231,8 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
             bell_reason=bell.reason,
             reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
             rir_default=state.move.rir.high if state.move.rir else None,
-            cue=catalogue.get(state.move.exercise).cues[0],
-            cues=list(catalogue.get(state.move.exercise).cues),
+            cue=exercise.cues[0] if exercise.cues else "",
+            cues=list(exercise.cues),
             picture=picture_url(state.move.exercise),
         )
         return view.model_copy(update={"phase": "work", "work": work})
