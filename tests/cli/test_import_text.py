@@ -64,6 +64,4 @@ def test_moves_the_library_does_not_know_are_named_kept_in_the_plan_and_run(repc
         ("cossack-squat", "left"),
         ("cossack-squat", "right"),
     ]
-    assert [(c.exercise_id, c.name, c.pattern) for c in custom] == [
-        ("cossack-squat", "Cossack squat", "squat")
-    ]
+    assert [(c.exercise_id, c.name, c.pattern) for c in custom] == [("cossack-squat", "Cossack squat", "squat")]

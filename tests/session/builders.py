@@ -47,6 +47,24 @@ def legs_plan() -> Plan:
     return plan_of(superset, rounds="3-4", rest_after_round=90, title="Kettlebell legs and glutes", plan_id="legs")
 
 
+def emom_plan() -> Plan:
+    """Two interval blocks, 1-2 rounds, 60 s after a round.
+
+    EMOM A: every 60 s, a swing then a press per side, twice; then 30 s rest. EMOM B: an
+    alternating EMOM, a goblet squat one 45 s interval and a push-up the next, twice each.
+    """
+    together = Block(
+        name="EMOM A",
+        kind="superset",
+        every=60,
+        sets=2,
+        rest_after=30,
+        moves=(move("kettlebell-swing", "10"), move("kettlebell-press", "5", per_side=True)),
+    )
+    alternating = Block(name="EMOM B", kind="circuit", every=45, sets=2, moves=(move("goblet-squat"), move("push-up")))
+    return plan_of(together, alternating, rounds="1-2", rest_after_round=60, title="Intervals", plan_id="emom")
+
+
 def move(exercise: str, reps: str = "8", per_side: bool = False) -> Move:
     return Move(exercise=exercise, reps=reps, per_side=per_side)
 

@@ -30,9 +30,11 @@ from repcoach.session import (
     event_to_dict,
 )
 
-from .builders import builtin_plan, do_sets, legs_plan, warmup_plan, where
+from .builders import builtin_plan, do_sets, emom_plan, legs_plan, warmup_plan, where
 
-PROGRAM = Program.compose(builtin_plan("kettlebell-back"), warmup_plan(), [legs_plan()])
+PROGRAM = Program(segments=(*Program.compose(builtin_plan("kettlebell-back"), warmup_plan(), [legs_plan()]).segments,))
+PROGRAM = Program(segments=(Program.compose(emom_plan()).segments[0], *PROGRAM.segments))
+"""Interval blocks first, so that most random sessions reach them."""
 
 set_done = st.builds(
     SetDone,

@@ -63,10 +63,10 @@ def test_missing_fields_are_none_and_a_whole_weight_is_a_float():
     ("data", "message"),
     [
         ({"reps": 8}, "Unknown event kind None; the kinds are set_done, skip, end_rest, undo, pause, resume, "),
-        ({"kind": "skip", "reps": 8}, "A skip event has no field reps; it has no fields."),
+        ({"kind": "skip", "reps": 8}, "A skip event has no field reps; its fields are interval_left."),
         (
             {"kind": "set_done", "sets": 3},
-            "A set_done event has no field sets; its fields are reps, rir, weight_kg, hold_seconds.",
+            "A set_done event has no field sets; its fields are reps, rir, weight_kg, hold_seconds, interval_left.",
         ),
         ({"kind": "set_done", "reps": "8"}, "A set_done event's reps is a whole number or null, not '8'."),
         ({"kind": "set_done", "rir": True}, "A set_done event's rir is a whole number or null, not True."),

@@ -61,8 +61,9 @@ def _blocks_table(plan: Plan) -> Table:
 
 
 def _block_label(block: Block) -> str:
-    sets = f", {block.sets} sets" if block.sets > 1 else ""
-    return f"{block.name}\n({block.kind}{sets})"
+    sets = f", {block.sets} sets" if block.sets > 1 and not block.every else ""
+    timing = f", {block.timing}" if block.every else ""
+    return f"{block.name}\n({block.kind}{sets}{timing})"
 
 
 def _target(move: Move) -> str:
@@ -79,14 +80,18 @@ def _bell(move: Move, plan: Plan) -> str:
 
 
 def _rest_after(plan: Plan, block: Block, index: int, last_block: bool) -> str:
-    if index < len(block.moves) - 1:
+    last_move = index == len(block.moves) - 1
+    if block.every and (last_move or block.kind == "circuit"):
+        if not last_move:
+            return "what is left of the interval"
+        before = "what is left of the interval; "
+    elif not last_move:
         return format_seconds(block.rest_between_moves) if block.rest_between_moves else "none: go straight on"
-    between_sets = f"{format_seconds(block.rest_between_sets)} between sets; " if block.sets > 1 else ""
+    else:
+        before = f"{format_seconds(block.rest_between_sets)} between sets; " if block.sets > 1 else ""
     if last_block and plan.rest_after_round is not None and plan.rounds.high > 1:
-        return f"{between_sets}{format_seconds(plan.rest_after_round)} (end of round)"
-    return (
-        f"{between_sets}{format_seconds(block.rest_after)}" if block.rest_after else f"{between_sets}none".rstrip("; ")
-    )
+        return f"{before}{format_seconds(plan.rest_after_round)} (end of round)"
+    return f"{before}{format_seconds(block.rest_after)}" if block.rest_after else f"{before}none".rstrip("; ")
 
 
 def exercise_view(exercise: Exercise, used_in: list[str]) -> Panel:

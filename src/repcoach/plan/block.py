@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from repcoach.plan.move import Move
-from repcoach.plan.quantities import parse_seconds
+from repcoach.plan.quantities import format_seconds, parse_seconds
 
 BlockKind = Literal["superset", "circuit", "straight"]
 
@@ -22,6 +22,10 @@ class Block(BaseModel):
     other with ``rest_between_moves`` (0 for a superset); after the block's last set comes
     ``rest_after``. A straight block holds one move done ``sets`` times with
     ``rest_between_sets`` in between.
+
+    With ``every``, the block is done on the clock (EMOM, "every minute on the minute"): each
+    set of a superset or straight block, each move of a circuit, starts ``every`` seconds after
+    the one before, and the rest is what is left of its interval.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -36,6 +40,10 @@ class Block(BaseModel):
     rest_between_sets: Seconds = 0
     rest_after: Seconds = 0
     """Rest after the block in a round; the plan's ``rest_after_round`` replaces it for the last block."""
+    every: Seconds = 0
+    """Above 0, an interval block: the seconds from the start of one interval to the next. An
+    interval is a set of a superset or straight block, or one move of a circuit (alternating
+    EMOM). Work that runs over its interval leaves no rest; the next starts at once."""
 
     @model_validator(mode="after")
     def _moves_fit_kind(self) -> Block:
@@ -45,4 +53,21 @@ class Block(BaseModel):
             raise ValueError(f'a {self.kind} needs at least two moves; use kind = "straight" for one')
         if self.kind == "superset" and self.rest_between_moves:
             raise ValueError('a superset has no rest between its moves; use kind = "circuit" for that')
+        if self.every and (self.rest_between_moves or self.rest_between_sets):
+            raise ValueError(
+                "a block done every so many seconds rests what is left of each interval; "
+                "leave out rest_between_moves and rest_between_sets"
+            )
         return self
+
+    @property
+    def intervals(self) -> int:
+        """How many intervals an interval block has: its sets, times its moves for a circuit."""
+        return self.sets * (len(self.moves) if self.kind == "circuit" else 1)
+
+    @property
+    def timing(self) -> str:
+        """``every 1 min for 10 min`` for an interval block, as a person reads it; empty otherwise."""
+        if not self.every:
+            return ""
+        return f"every {format_seconds(self.every)} for {format_seconds(self.every * self.intervals)}"

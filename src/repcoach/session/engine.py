@@ -95,6 +95,8 @@ class _Cursor:
     """Rest: the clock reading at which it ends. Choice: the reading at which the round ended."""
     ended_early: bool = False
     """Finished by ``FinishSession``."""
+    began: float = 0.0
+    """In an interval block (EMOM): the clock reading at which the current interval began."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class SessionEngine:
         self.program = program
         self.clock = clock
         self._route = Route(program)
-        self._cursor = _Cursor("work", Position(0, 1, 0))
+        self._cursor = _Cursor("work", Position(0, 1, 0), began=clock.now())
         self._undoable: list[_Undoable] = []
         self._history: list[Event] = []
         self._paused_at: float | None = None
@@ -224,11 +226,14 @@ class SessionEngine:
         match event:
             case SetDone() | Skip() if cursor.phase == "work":
                 step = self._route.step(cursor.position)
+                ended = self._interval_end(cursor, event, now)
+                if self._route.item(cursor.position).interval:
+                    recorded = replace(event, interval_left=round(ended - now, 3))
                 self._undoable.append(_Undoable(event, cursor, step))
-                self._cursor = self._after_work(cursor.position, now)
+                self._cursor = self._after_work(cursor, ended)
             case Skip() | EndRest():
                 recorded = EndRest()
-                self._cursor = _Cursor("work", cursor.position)
+                self._cursor = self._work(cursor.position, now, cursor)
             case Undo():
                 entry = self._undoable.pop()
                 self._cursor, step, undone = entry.before, entry.step, entry.event
@@ -236,9 +241,10 @@ class SessionEngine:
                 self._undoable.append(_Undoable(event, cursor, None))
                 position = cursor.position
                 if isinstance(event, AnotherRound):
-                    self._cursor = self._follow(self._route.next_round(position.segment, position.round), cursor.mark)
+                    leg = self._route.next_round(position.segment, position.round)
+                    self._cursor = self._follow(leg, cursor.mark, cursor)
                 else:
-                    self._cursor = self._leave_segment(position, now)
+                    self._cursor = self._leave_segment(cursor, max(now, cursor.mark))
             case FinishSession():
                 self._cursor = _Cursor("finished", cursor.position, ended_early=True)
         self._history.append(recorded)
@@ -284,17 +290,17 @@ class SessionEngine:
             if isinstance(event, Pause | Resume):
                 continue
             if isinstance(event, SetDone | Skip) and engine._cursor.phase == "rest":
-                engine._cursor = _Cursor("work", engine._cursor.position)
+                engine._cursor = engine._work(engine._cursor.position, clock.now(), engine._cursor)
             try:
                 engine.apply(event)
             except EngineError as error:
                 message = f"Stored event {number} ({event_kind(event)}) does not fit this session: {error}"
                 raise EngineError(message) from None
-        cursor, now = engine._cursor, clock.now()
-        if cursor.phase == "rest":
-            engine._cursor = replace(cursor, mark=now + cursor.rest_seconds - rest_elapsed)
-        elif cursor.phase == "choice":
-            engine._cursor = replace(cursor, mark=now - rest_elapsed)
+        cursor = engine._cursor
+        if cursor.phase in ("rest", "choice"):
+            # The replay ran at one instant, so ``mark`` is that instant plus the rest given (for
+            # a rest) or plus what was left of the round's last interval (for a choice).
+            engine._cursor = replace(cursor, mark=cursor.mark - rest_elapsed)
         return engine
 
     # Moving ----------------------------------------------------------------------------------
@@ -303,31 +309,54 @@ class SessionEngine:
         """The cursor, a rest that has run out by the clock turned into the work after it."""
         cursor = self._cursor
         if cursor.phase == "rest" and not self.paused and self.clock.now() >= cursor.mark:
-            cursor = self._cursor = _Cursor("work", cursor.position)
+            cursor = self._cursor = self._work(cursor.position, cursor.mark, cursor)
         return cursor
 
-    def _after_work(self, position: Position, now: float) -> _Cursor:
-        """Where a finished (or skipped) work step leads."""
+    def _work(self, position: Position, at: float, before: _Cursor) -> _Cursor:
+        """Work at ``position`` from ``at``: a new interval begins then if the step starts one."""
+        began = at if self._route.item(position).starts_interval else before.began
+        return _Cursor("work", position, began=began)
+
+    def _interval_end(self, cursor: _Cursor, event: SetDone | Skip, now: float) -> float:
+        """When the interval the step ends is over (``now`` when it ends none, or it ran over).
+
+        A replayed event says what was left of it; a live one is timed by the clock.
+        """
+        if event.interval_left is not None:
+            return now + event.interval_left
+        length = self._route.item(cursor.position).interval
+        return max(cursor.began + length, now) if length else now
+
+    def _after_work(self, cursor: _Cursor, ended: float) -> _Cursor:
+        """Where a finished (or skipped) work step leads; what follows counts from ``ended``,
+        the end of its interval (in an interval block) or now."""
+        position = cursor.position
         leg = self._route.within_round(position)
         if leg is not None:
-            return self._follow(leg, now)
+            return self._follow(leg, ended, cursor)
         rounds = self.program.segments[position.segment].rounds
         if position.round < rounds.low:
-            return self._follow(self._route.next_round(position.segment, position.round), now)
+            return self._follow(self._route.next_round(position.segment, position.round), ended, cursor)
         if position.round < rounds.high:
-            return _Cursor("choice", position, mark=now)
-        return self._leave_segment(position, now)
+            return _Cursor("choice", position, mark=ended)
+        return self._leave_segment(cursor, ended)
 
-    def _leave_segment(self, position: Position, now: float) -> _Cursor:
-        leg = self._route.next_segment(position.segment)
-        return _Cursor("finished", position) if leg is None else self._follow(leg, now)
+    def _leave_segment(self, cursor: _Cursor, started: float) -> _Cursor:
+        leg = self._route.next_segment(cursor.position.segment)
+        return _Cursor("finished", cursor.position) if leg is None else self._follow(leg, started, cursor)
 
-    def _follow(self, leg: Leg, started: float) -> _Cursor:
-        """Take ``leg``, its rest counted from ``started``: straight to work if it is already over."""
+    def _follow(self, leg: Leg, started: float, before: _Cursor) -> _Cursor:
+        """Take ``leg``, its rest counted from ``started``: straight to work if it is already over.
+
+        ``started`` is in the future when an interval is still running: the rest then lasts
+        from now to its end plus the leg's own rest.
+        """
+        now = self.clock.now()
         end = started + leg.rest_seconds
-        if leg.rest_seconds and end > self.clock.now():
-            return _Cursor("rest", leg.to, leg.rest_seconds, leg.rest_reason, end)
-        return _Cursor("work", leg.to)
+        if end > now:
+            length = round(end - min(started, now))
+            return _Cursor("rest", leg.to, length, leg.rest_reason, end, began=before.began)
+        return self._work(leg.to, now, before)
 
     def _ahead(self) -> Iterator[WorkStep]:
         cursor = self._current()
@@ -357,5 +386,5 @@ class SessionEngine:
             return
         paused_for = self.clock.now() - self._paused_at
         self._paused_at = None
-        if self._cursor.phase in ("rest", "choice"):
-            self._cursor = replace(self._cursor, mark=self._cursor.mark + paused_for)
+        cursor = replace(self._cursor, began=self._cursor.began + paused_for)
+        self._cursor = replace(cursor, mark=cursor.mark + paused_for) if cursor.phase in ("rest", "choice") else cursor

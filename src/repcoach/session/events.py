@@ -26,11 +26,17 @@ class SetDone:
     """The bell used, in kg; None for a bodyweight move."""
     hold_seconds: int | None = None
     """Seconds held or worked, for a timed move."""
+    interval_left: float | None = None
+    """Filled in by the engine when the set ends an interval (EMOM): the seconds left of it, the
+    rest it gave. Kept so that a replay, which has no clock of its own, gives the same rest."""
 
 
 @dataclass(frozen=True)
 class Skip:
     """At work: skip this move and go on as if it were done. In a rest: end the rest now."""
+
+    interval_left: float | None = None
+    """As for :class:`SetDone`: the rest left of the interval the skipped move ended."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,9 @@ _KINDS: dict[str, type[Event]] = {
 }
 _NAMES = {kind: name for name, kind in _KINDS.items()}
 _INT_FIELDS = ("reps", "rir", "hold_seconds")
+_FLOAT_FIELDS = ("weight_kg", "interval_left")
+_RARE_FIELDS = ("interval_left",)
+"""Left out of the dict form when None: only sets that end an interval have one."""
 
 
 def event_kind(event: Event) -> str:
@@ -97,7 +106,8 @@ def event_kind(event: Event) -> str:
 
 def event_to_dict(event: Event) -> dict[str, Any]:
     """A JSON-able form: ``{"kind": "set_done", "reps": 8, "rir": 2, "weight_kg": 16.0, "hold_seconds": None}``."""
-    return {"kind": event_kind(event), **asdict(event)}
+    values = {name: value for name, value in asdict(event).items() if value is not None or name not in _RARE_FIELDS}
+    return {"kind": event_kind(event), **values}
 
 
 def event_from_dict(data: Mapping[str, Any]) -> Event:
@@ -119,9 +129,11 @@ def event_from_dict(data: Mapping[str, Any]) -> Event:
         value = values.get(name)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise EventFormatError(f"A {kind} event's {name} is a whole number or null, not {value!r}.")
-    weight = values.get("weight_kg")
-    if weight is not None:
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or not math.isfinite(weight):
-            raise EventFormatError(f"A {kind} event's weight_kg is a number or null, not {weight!r}.")
-        values["weight_kg"] = float(weight)
+    for name in _FLOAT_FIELDS:
+        value = values.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise EventFormatError(f"A {kind} event's {name} is a number or null, not {value!r}.")
+        values[name] = float(value)
     return cls(**values)

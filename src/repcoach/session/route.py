@@ -46,6 +46,11 @@ class ScriptItem:
     rest_seconds: int = 0
     """Rest before the next item of the round; 0 for none. Always 0 for a round's last item."""
     rest_reason: str = ""
+    starts_interval: bool = False
+    """The first work of an interval of an interval block (EMOM): the interval's clock starts with it."""
+    interval: int = 0
+    """When the item ends an interval: its length in seconds. What is left of it is rested
+    first, then ``rest_seconds``."""
 
 
 @dataclass(frozen=True)
@@ -64,15 +69,22 @@ def round_script(segment: Segment) -> tuple[ScriptItem, ...]:
     steps, left then right, with no rest between. Then rests: ``rest_between_moves`` after a
     move (not the set's last), ``rest_between_sets`` after a set (not the block's last),
     ``rest_after`` after a block (not the round's last, whose rest is the round rest).
+
+    In an interval block an interval is a set, or one move of a circuit: its first item starts
+    it, its last item ends it, and the rest after that begins with what is left of it.
     """
     items: list[ScriptItem] = []
     last_block = len(segment.blocks) - 1
     for b, block in enumerate(segment.blocks):
         last_move = len(block.moves) - 1
+        per_move = block.kind == "circuit"
         for set_number in range(1, block.sets + 1):
             for m, move in enumerate(block.moves):
+                starts = bool(block.every) and (m == 0 or per_move)
+                ends = block.every if per_move or m == last_move else 0
                 if move.per_side:
-                    items.append(ScriptItem(b, set_number, m, "left"))
+                    items.append(ScriptItem(b, set_number, m, "left", starts_interval=starts))
+                    starts = False
                 rest, reason = 0, ""
                 if m < last_move:
                     rest, reason = block.rest_between_moves, "between moves"
@@ -80,8 +92,10 @@ def round_script(segment: Segment) -> tuple[ScriptItem, ...]:
                     rest, reason = block.rest_between_sets, f"between sets of {block.name}"
                 elif b < last_block:
                     rest, reason = block.rest_after, f"after {block.name}"
+                if ends and not rest:
+                    reason = "until the interval ends"
                 side: Side | None = "right" if move.per_side else None
-                items.append(ScriptItem(b, set_number, m, side, rest, reason if rest else ""))
+                items.append(ScriptItem(b, set_number, m, side, rest, reason if rest or ends else "", starts, ends))
     return tuple(items)
 
 
@@ -93,10 +107,14 @@ class Route:
         self.program = program
         self.scripts = tuple(round_script(segment) for segment in program.segments)
 
+    def item(self, position: Position) -> ScriptItem:
+        """The script item at ``position``."""
+        return self.scripts[position.segment][position.index]
+
     def step(self, position: Position) -> WorkStep:
         """The work step at ``position``."""
         segment = self.program.segments[position.segment]
-        item = self.scripts[position.segment][position.index]
+        item = self.item(position)
         block = segment.blocks[item.block_index]
         return WorkStep(
             segment_index=position.segment,
