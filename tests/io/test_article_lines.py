@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from repcoach.io.article.lines import Line, classify, sentences
+from repcoach.io.article.lines import Line, classify, names_a_block, sentences
 from repcoach.library import load_catalogue
 
 CATALOGUE = load_catalogue()
@@ -52,6 +52,16 @@ def test_markdown_headings_numbered_lists_and_title_lines() -> None:
     ]
 
 
+def test_a_block_heading_may_have_a_title_after_a_colon_but_not_a_move() -> None:
+    text = "Part 2: 10-minute EMOM\nCircuit A: upper body\nFinisher: Kettlebell swing x 100\n"
+
+    assert [(line.kind, line.text) for line in classify(text, names_a_move)] == [
+        ("heading", "Part 2: 10-minute EMOM"),
+        ("heading", "Circuit A: upper body"),
+        ("direction", "Finisher: Kettlebell swing x 100"),
+    ]
+
+
 def test_a_long_line_that_starts_with_a_move_is_prose() -> None:
     text = "Halo is a great move to open the shoulders before you pick up anything heavy, so do it first."
 
@@ -63,3 +73,20 @@ def test_sentences_keep_decimals_and_split_on_capitals() -> None:
         "Use a 2.5 kg plate.",
         "Rest 1.5 minutes. then go",
     ]
+
+
+def test_paired_labels_make_items_that_carry_their_pair() -> None:
+    text = "A1. Chin-up 3 x 6-8\nA2) Face pull 3 x 12\nB1 Goblet squat 3 x 10\n"
+
+    assert [(line.kind, line.text, line.pair) for line in classify(text, names_a_move)] == [
+        ("item", "Chin-up 3 x 6-8", "A"),
+        ("item", "Face pull 3 x 12", "A"),
+        ("item", "Goblet squat 3 x 10", "B"),
+    ]
+
+
+def test_a_block_is_named_by_its_word_even_after_a_capitalised_word_or_two() -> None:
+    assert names_a_block("Main superset (4 rounds)")
+    assert names_a_block("The Finisher")
+    assert not names_a_block("How to do it")
+    assert [line.kind for line in classify("Do the circuit 3 times\n", names_a_move)] == ["direction"]

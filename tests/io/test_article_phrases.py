@@ -5,7 +5,23 @@ from __future__ import annotations
 import pytest
 
 from repcoach.io.article.numbers import with_digits
-from repcoach.io.article.phrases import Effort, Hold, Load, Reps, Rest, Rounds, effort, hold, load, reps, rest, rounds
+from repcoach.io.article.phrases import (
+    Effort,
+    Hold,
+    Interval,
+    Load,
+    Reps,
+    Rest,
+    Rounds,
+    effort,
+    hold,
+    interval,
+    load,
+    reps,
+    rest,
+    rests_out_the_interval,
+    rounds,
+)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +35,8 @@ from repcoach.io.article.phrases import Effort, Hold, Load, Reps, Rest, Rounds, 
         ("do it once more", "do it 1 times more"),
         ("6–10 reps", "6-10 reps"),  # an en dash, as articles print ranges
         ("one set of eight", "1 set of 8"),
+        ("rest about a minute", "rest about 1 minute"),
+        ("rest a minute and a half", "rest 90 seconds"),
     ],
 )
 def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
@@ -37,12 +55,14 @@ def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
         ("3x8-12", Reps(8, 12, sets=3)),
         ("3 sets of 8 reps", Reps(8, 8, sets=3)),
         ("4 sets of 6-8 repetitions", Reps(6, 8, sets=4)),
+        ("Swings 5 sets of 20", Reps(20, 20, sets=5)),
         ("AMRAP in 10 minutes", Reps(0, 0, amrap=True)),
         ("as many reps as possible", Reps(0, 0, amrap=True)),
         ("10-8 reps", Reps(8, 10)),  # written high to low
         # Not reps:
         ("Rest 90 seconds", None),
         ("3 x 30 seconds", None),
+        ("3 sets of 30 seconds", None),
     ],
 )
 def test_reps(text: str, found: Reps | None) -> None:
@@ -146,3 +166,40 @@ def test_rules_read_the_reference_routines_directions_once_numbers_are_digits() 
 )
 def test_effort(text: str, found: Effort | None) -> None:
     assert effort(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("EMOM 10", Interval(60, 600)),
+        ("EMOM x 12", Interval(60, 720)),
+        ("10-minute EMOM", Interval(60, 600)),
+        ("12 min EMOM:", Interval(60, 720)),
+        ("EMOM for 8 minutes", Interval(60, 480)),
+        ("E2MOM x 5", Interval(120, 600)),
+        ("Every minute on the minute for 12 minutes", Interval(60, 720)),
+        ("every 90 seconds for 15 minutes", Interval(90, 900)),
+        ("every 2 minutes, for 20 min", Interval(120, 1200)),
+        ("Do 10 swings every minute", Interval(60)),
+        ("EMOM: 10 swings", Interval(60)),
+        # Not an interval:
+        ("Rest 90 seconds", None),
+        ("Do every move for 10 reps", None),
+    ],
+)
+def test_intervals(text: str, found: Interval | None) -> None:
+    assert interval(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Rest for the remainder of the minute.", True),
+        ("rest the rest of each minute", True),
+        ("Use the remaining time of the interval to recover", True),
+        ("Whatever time is left in each minute is your rest.", True),
+        ("Rest 60 seconds between rounds", False),
+    ],
+)
+def test_the_rest_of_an_interval(text: str, found: bool) -> None:
+    assert rests_out_the_interval(text) is found

@@ -100,5 +100,5 @@ def names_of(exercise: Exercise) -> list[tuple[tuple[str | int, ...], str]]:
 
 
 def _singular(word: str) -> str:
-    # Long enough to be a plural ("rows", "lunges"), not a word ending in -ss ("press").
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    # Long enough to be a plural ("ups", "rows", "lunges"), not a word ending in -ss ("press").
+    return word[:-1] if len(word) > 2 and word.endswith("s") and not word.endswith("ss") else word

@@ -4,74 +4,47 @@ The reading, step by step:
 
 1. numbers in words become digits; the text is cut into headings, exercise items and sentences;
 2. each heading that names a block ("Superset 1", "Circuit A") opens a block, and the items
-   under it are its moves (items before any heading make one block of their own);
+   under it are its moves (items before any heading make one block of their own; items
+   labelled A1, A2 make a superset); with no list at all, the moves a sentence lists with their
+   counts ("3 rounds of 10 swings, 10 squats and 10 push-ups") make a block;
 3. an item is a move's name, matched to the library by name or alias, and what the item says
-   of it ("Goblet squat: 3 x 10, heavy");
+   of it ("Goblet squat: 3 x 10, heavy"; see :mod:`~repcoach.io.article.items`);
 4. each sentence of directions is read by every rule (reps, hold, rest, rounds, load, effort);
    what it says applies to the blocks or moves it names, or else to all of them. A sentence no
    rule reads is reported as not used;
 5. where the text leaves a choice (a rest given as a range, a rest that could follow a block or
    a round), the common reading is taken and said in ``readings``.
+
+A block said to be done on the clock ("EMOM 10", "every 90 seconds for 12 minutes") becomes an
+interval block: its items given minute by minute ("Minute 1: ...") take turns, one per
+interval; otherwise each interval holds all of them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article import phrases
-from repcoach.io.article.lines import BLOCK_WORDS, Line, classify
+from repcoach.io.article.draft import Draft, DraftBlock, DraftMove
+from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item
+from repcoach.io.article.lines import Line, classify, names_a_block
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
-from repcoach.library.naming import slug
 from repcoach.library.patterns import guess_pattern
-from repcoach.plan import Block, BlockKind, LoadClass, Move, Plan
+from repcoach.plan import Block, BlockKind, Move, Plan
 from repcoach.plan.own_exercises import OwnExercise
 from repcoach.plan.plan import LoadGuide
+from repcoach.plan.quantities import format_seconds
 
 DEFAULT_REPS = 10
 """Reps for a move the text gives no number for, said in the readings."""
-MAX_NAME_WORDS = 6
-"""The longest exercise name tried when matching the start of an item to the library."""
-_SEPARATOR = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\d)")
+DEFAULT_INTERVALS = 10
+"""Intervals of an EMOM whose length the text does not give, said in the readings."""
+_GROUP_WORDS = re.compile(r"super ?set|circuit|tri-?set|giant set|complex|emom|amrap|round", re.IGNORECASE)
+"""Words of a heading that say its moves are done together, not one after the other."""
 _CIRCUIT_WORDS = re.compile(r"circuit|tri-?set|giant set|complex|emom|amrap|finisher", re.IGNORECASE)
-
-
-@dataclass
-class DraftMove:
-    exercise: str
-    name: str
-    known: bool
-    per_side: bool = False
-    """Done one side, then the other (the library says so of one-arm moves, or the text: "per side")."""
-    reps: phrases.Reps | None = None
-    hold: phrases.Hold | None = None
-    load: LoadClass | None = None
-    effort: phrases.Effort | None = None
-    rest: phrases.Rest | None = None
-    """A rest the item itself gives ("Pull-up: 4 x 6-8, rest 2 minutes between sets")."""
-
-
-@dataclass
-class DraftBlock:
-    name: str
-    heading: bool
-    """Named by a heading of the article, not made up for items with none."""
-    moves: list[DraftMove] = field(default_factory=list)
-    rest_between_moves: int | None = None
-    rest_between_sets: int | None = None
-    rest_after: int | None = None
-
-
-@dataclass
-class Draft:
-    blocks: list[DraftBlock] = field(default_factory=list)
-    rounds: phrases.Rounds | None = None
-    rest_after_round: int | None = None
-    loads: dict[LoadClass, LoadGuide] = field(default_factory=dict)
-    readings: list[str] = field(default_factory=list)
-    unused: list[Line] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -92,7 +65,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         InvalidInput: no move of a workout was found ("no workout found"), or the moves found do
             not make a valid plan (each problem said).
     """
-    lines = classify(with_digits(text), lambda line: _move_at_start(line, catalogue) is not None)
+    lines = classify(with_digits(text), lambda line: names_a_move(line, catalogue))
     draft = Draft()
     directions: list[Line] = []
     current: DraftBlock | None = None
@@ -100,17 +73,23 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         if line.kind == "heading":
             current = _open_block(draft, line.text)
         elif line.kind == "item":
-            if current is None:
+            if line.pair is not None and (current is None or current.pair != line.pair):
+                current = DraftBlock(f"Superset {line.pair}", heading=True, pair=line.pair)
+                draft.blocks.append(current)
+            elif current is None:
                 current = DraftBlock(f"Block {len(draft.blocks) + 1}", heading=False)
                 draft.blocks.append(current)
-            current.moves.append(_item(line.text, catalogue, draft))
+            item, on_its_own_interval = interval_label(line.text)
+            current.alternating = current.alternating or on_its_own_interval
+            current.moves.append(read_item(item, catalogue, draft))
         else:
             directions.append(line)
     draft.blocks = [shaped for block in draft.blocks if block.moves for shaped in _shape(block)]
+    listing = [] if draft.blocks else _blocks_in_prose(draft, directions, catalogue)
     if not draft.blocks:
         raise InvalidInput([Problem("no workout found: no list of exercises the library knows", source)])
     for line in directions:
-        if not _direct(draft, line.text, catalogue):
+        if not _direct(draft, line.text, catalogue) and line not in listing:
             draft.unused.append(line)
     _last_rest_is_the_rounds(draft)
     for move in _moves(draft, None):
@@ -125,10 +104,23 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     )
 
 
+def _blocks_in_prose(draft: Draft, directions: list[Line], catalogue: Catalogue) -> list[Line]:
+    """With no list of moves, a block of the moves each sentence lists; the sentences that list some."""
+    listing = []
+    for line in directions:
+        if moves := moves_in_sentence(line.text, catalogue, draft):
+            draft.blocks.append(DraftBlock(f"Block {len(draft.blocks) + 1}", heading=False, moves=moves))
+            listing.append(line)
+    return listing
+
+
 def _shape(block: DraftBlock) -> list[DraftBlock]:
-    """The block as the article means it: a list of moves with sets of their own ("3 x 8") and no
-    heading is one straight block per move; rests an item gives go to its block."""
-    if not block.heading and any(move.reps and move.reps.sets for move in block.moves):
+    """The block as the article means it: a list of moves with sets of their own ("3 x 8"), under
+    no heading or one that does not group them ("Part 1: Strength", not "Superset A"), is one
+    straight block per move; rests an item gives go to its block."""
+    grouped = block.heading and _GROUP_WORDS.search(block.name)
+    several = len(block.moves) > 1 or not block.heading
+    if several and not grouped and block.interval is None and any(move.reps and move.reps.sets for move in block.moves):
         blocks = [DraftBlock(move.name, heading=False, moves=[move]) for move in block.moves]
     else:
         blocks = [block]
@@ -154,44 +146,16 @@ def _last_rest_is_the_rounds(draft: Draft) -> None:
 
 
 def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
-    """A block for a heading that names one; None for other headings ("How to do it")."""
-    if not re.match(rf"^(?:{BLOCK_WORDS})\b", heading, re.IGNORECASE):
+    """A block for a heading that names one, or says it is done on the clock ("Every minute on
+    the minute for 10 minutes"); None for other headings ("How to do it")."""
+    interval = phrases.interval(heading)
+    if not names_a_block(heading) and interval is None:
         return None
-    block = DraftBlock(heading, heading=True)
+    if draft.rounds is None:
+        draft.rounds = phrases.rounds(heading)  # "Main superset (4 rounds)"
+    block = DraftBlock(heading, heading=True, interval=interval)
     draft.blocks.append(block)
     return block
-
-
-def _item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
-    """A move from a list item: its name, then what the item says of reps, time and load."""
-    found = _move_at_start(text, catalogue)
-    if found is not None:
-        words, exercise_id = found
-        rest = " ".join(text.split()[words:])
-        exercise = catalogue.get(exercise_id)
-        move = DraftMove(exercise_id, exercise.name, known=True, per_side=exercise.sided == "unilateral")
-    else:
-        name = _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
-        rest = text[len(name) :]
-        move = DraftMove(slug(name, "custom"), name, known=False)
-    move.reps = phrases.reps(rest)
-    move.hold = None if move.reps else phrases.hold(rest)
-    found_load = phrases.load(rest)
-    move.load = found_load.load_class if found_load else None
-    if found_load and found_load.load_class and found_load.low and found_load.high and found_load.unit:
-        draft.loads[found_load.load_class] = LoadGuide(low=found_load.low, high=found_load.high, unit=found_load.unit)
-    move.effort = phrases.effort(rest)
-    move.rest = phrases.rest(rest)
-    return move
-
-
-def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
-    """How many words of ``text`` name a library move, and which: the longest match wins."""
-    words = re.sub(r"[^\w\s'-]", " ", text).split()
-    for count in range(min(len(words), MAX_NAME_WORDS), 0, -1):
-        if (exercise := catalogue.find(" ".join(words[:count]))) is not None:
-            return count, exercise.id
-    return None
 
 
 _CLAUSE = re.compile(r",?\s+then\s+|;\s*|\s+and\s+(?=\d)", re.IGNORECASE)
@@ -206,7 +170,13 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
     """
     used = said_rest = False
     for clause in _CLAUSE.split(sentence):
-        blocks = [block for block in draft.blocks if block.heading and _names(clause, block.name)] or None
+        blocks = [block for block in draft.blocks if _names_block(clause, block)] or None
+        if phrases.rests_out_the_interval(clause):
+            used = True  # an interval block rests what is left of each interval by itself
+            continue
+        if (interval := phrases.interval(clause)) is not None:
+            _on_the_clock(draft, blocks, interval)
+            used = True
         if (reps := phrases.reps(clause)) is not None:
             for move in _moves(draft, blocks):
                 if move.reps is None and move.hold is None:
@@ -217,7 +187,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             rest = phrases.rest(f"rest {clause}")  # "Rest 15 seconds between moves and 2 minutes after the set"
         if rest is not None:
             said_rest = True
-            scope = rest.scope or phrases.rest_scope(sentence)
+            scope = rest.scope or phrases.rest_scope(sentence) or _after_each_pair(clause, blocks)
             _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
             used = True
         if (hold := phrases.hold(clause)) is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
@@ -238,6 +208,18 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
     return used
 
 
+def _on_the_clock(draft: Draft, named: list[DraftBlock] | None, interval: phrases.Interval) -> None:
+    """Make the ``named`` blocks interval blocks; a length said later completes one said without it.
+
+    Said of no block by name, it is said of the interval blocks there are, else of all blocks.
+    """
+    for block in named or [block for block in draft.blocks if block.interval] or draft.blocks:
+        if block.interval is None or (block.interval.total is None and interval.every == block.interval.every):
+            block.interval = interval
+        if not block.heading:
+            block.name = "EMOM" if interval.every == 60 else f"Every {format_seconds(interval.every)}"
+
+
 def _rest(draft: Draft, blocks: list[DraftBlock] | None, rest: phrases.Rest, sentence: str) -> None:
     seconds = rest.high
     if rest.low != rest.high:
@@ -249,14 +231,17 @@ def _rest(draft: Draft, blocks: list[DraftBlock] | None, rest: phrases.Rest, sen
         scope = "block" if blocks else "rounds"
         reading = f"after {blocks[0].name}" if blocks else "between rounds"
         draft.readings.append(f'"{sentence}": read as the rest {reading}.')
-    targets = blocks or [block for block in draft.blocks]
+    # Said of no block, a rest between sets or moves is not one of the interval blocks, which rest by the clock.
+    targets = blocks or [block for block in draft.blocks if not (block.interval and scope in ("moves", "sets"))]
     named = blocks is not None
     if scope == "moves":
         _set_rest(targets, "rest_between_moves", seconds, named)
     elif scope == "sets":
         _set_rest(targets, "rest_between_sets", seconds, named)
     elif scope == "block":
-        _set_rest(targets, "rest_after", seconds, named)
+        # A block done in several sets is a superset done several times: "between supersets" is between its sets.
+        _set_rest([block for block in targets if block.sets > 1], "rest_between_sets", seconds, named)
+        _set_rest([block for block in targets if block.sets == 1], "rest_after", seconds, named)
     elif draft.rest_after_round is None or named:
         draft.rest_after_round = seconds
 
@@ -285,6 +270,20 @@ def _moves(draft: Draft, blocks: list[DraftBlock] | None) -> list[DraftMove]:
     return [move for block in blocks or draft.blocks for move in block.moves]
 
 
+def _names_block(clause: str, block: DraftBlock) -> bool:
+    """Whether ``clause`` names ``block``: by its heading, or by the label of one of its items ("A2")."""
+    if block.pair is not None and re.search(rf"\b{block.pair}\d{{1,2}}\b", clause, re.IGNORECASE):
+        return True
+    return block.heading and _names(clause, block.name)
+
+
+def _after_each_pair(clause: str, blocks: list[DraftBlock] | None) -> phrases.RestScope | None:
+    """ "Rest 90 s after each A2": after the pair's last move, so between its sets."""
+    pairs = {block.pair for block in blocks or [] if block.pair}
+    found = any(re.search(rf"\bafter (?:each |every )?{pair}\d", clause, re.IGNORECASE) for pair in pairs)
+    return "sets" if found else None
+
+
 def _names(sentence: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b(?!\s*\d)", sentence, re.IGNORECASE) is not None
 
@@ -297,22 +296,6 @@ def _names_move(clause: str, move: DraftMove, catalogue: Catalogue) -> bool:
 
 
 def _plan(draft: Draft, plan_id: str, title: str, source: str) -> Plan:
-    blocks = []
-    for block in draft.blocks:
-        moves = tuple(_move(move) for move in block.moves)
-        kind = _kind(block)
-        sets = max((move.reps.sets or 1 for move in block.moves if move.reps), default=1)
-        blocks.append(
-            Block(
-                name=block.name,
-                kind=kind,
-                moves=moves,
-                sets=sets,
-                rest_between_moves=0 if kind == "superset" else block.rest_between_moves or 0,
-                rest_between_sets=block.rest_between_sets or 0,
-                rest_after=block.rest_after or 0,
-            )
-        )
     rounds = draft.rounds or phrases.Rounds(1, 1)
     try:
         return Plan(
@@ -320,12 +303,52 @@ def _plan(draft: Draft, plan_id: str, title: str, source: str) -> Plan:
             title=title,
             rounds={"low": rounds.low, "high": rounds.high},
             rest_after_round=draft.rest_after_round,
-            blocks=tuple(blocks),
+            blocks=tuple(_block(block, draft) for block in draft.blocks),
             loads=draft.loads,
             exercises=_own_exercises(draft),
         )
     except ValueError as error:
         raise InvalidInput([Problem(f"the workout found is not a plan repcoach can run: {error}", source)]) from None
+
+
+def _block(block: DraftBlock, draft: Draft) -> Block:
+    moves = tuple(_move(move) for move in block.moves)
+    kind = _kind(block)
+    if block.interval is not None:
+        return _interval_block(block, moves, kind, draft)
+    return Block(
+        name=block.name,
+        kind=kind,
+        moves=moves,
+        sets=block.sets,
+        rest_between_moves=0 if kind == "superset" else block.rest_between_moves or 0,
+        rest_between_sets=block.rest_between_sets or 0,
+        rest_after=block.rest_after or 0,
+    )
+
+
+def _interval_block(block: DraftBlock, moves: tuple[Move, ...], kind: BlockKind, draft: Draft) -> Block:
+    """An EMOM: as many sets as its length holds intervals (shared out among the moves when they
+    take turns); rests between its sets or moves are what is left of each interval."""
+    assert block.interval is not None
+    every = block.interval.every
+    if block.interval.total is None:
+        intervals = DEFAULT_INTERVALS
+        draft.readings.append(
+            f"No length given for {block.name}: {intervals} intervals of {format_seconds(every)}, to edit in the plan."
+        )
+    else:
+        intervals = max(1, round(block.interval.total / every))
+    turns = len(moves) if kind == "circuit" else 1
+    sets = max(1, intervals // turns)
+    if intervals % turns:
+        draft.readings.append(
+            f"{block.name}: {intervals} intervals do not share out among {turns} moves; "
+            f"{sets * turns} intervals, {sets} for each move."
+        )
+    if block.rest_between_moves or block.rest_between_sets:
+        draft.readings.append(f"{block.name} rests what is left of each interval; its other rests are left out.")
+    return Block(name=block.name, kind=kind, moves=moves, sets=sets, every=every, rest_after=block.rest_after or 0)
 
 
 def _own_exercises(draft: Draft) -> dict[str, OwnExercise]:
@@ -341,6 +364,8 @@ def _own_exercises(draft: Draft) -> dict[str, OwnExercise]:
 def _kind(block: DraftBlock) -> BlockKind:
     if len(block.moves) == 1:
         return "straight"
+    if block.interval is not None:
+        return "circuit" if block.alternating else "superset"
     if re.search(r"super ?set", block.name, re.IGNORECASE) and not block.rest_between_moves:
         return "superset"
     return "circuit"

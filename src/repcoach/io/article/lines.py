@@ -15,11 +15,19 @@ from typing import Literal
 LineKind = Literal["heading", "item", "direction"]
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–]|\d{1,2}[.)]|[a-hA-H][.)]|\(\d{1,2}\))\s+")
+_PAIR_LABEL = re.compile(r"^\s*([A-Ha-h])\d{1,2}\s*[.):]?\s+")
+"""``A1.``, ``B2)``: how coaches' programs write supersets, the letter the pair and the number the order."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = (
     r"superset|super set|circuit|tri-?set|giant set|complex|emom|amrap|finisher|warm-?up|cool-?down|round|block|part"
 )
-_BLOCK_HEADING = re.compile(rf"^\s*(?:{BLOCK_WORDS})\b[\w\s#-]{{0,20}}:?\s*$", re.IGNORECASE)
+_BLOCK_NAME = rf"\s*(?:(?-i:[A-Z][\w'-]*)\s+){{0,2}}(?:{BLOCK_WORDS})\b"
+"""A block word, perhaps after a capitalised word or two: ``Superset 1``, ``Main circuit``, ``The Finisher``."""
+_BLOCK_HEADING = re.compile(
+    rf"^{_BLOCK_NAME}[\w\s#()-]{{0,20}}(?::(?P<title>[\w\s#()-]{{1,30}}))?:?\s*$", re.IGNORECASE
+)
+"""``Superset 1``, ``Circuit A:``, ``Main superset (4 rounds)``, ``Part 2: 10-minute EMOM`` (a title
+after the colon that names no move)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 
 
@@ -30,6 +38,8 @@ class Line:
     kind: LineKind
     text: str
     """Without its bullet or heading marks."""
+    pair: str | None = None
+    """The letter of a paired label (``A1.``, ``A2.`` → ``A``): items sharing it are done together."""
 
 
 def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
@@ -43,8 +53,10 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         stripped = raw.strip()
         if not stripped:
             continue
-        if _MARKDOWN_HEADING.match(stripped) or _BLOCK_HEADING.match(stripped) or _is_title_line(stripped):
+        if _MARKDOWN_HEADING.match(stripped) or _is_block_heading(stripped, names_a_move) or _is_title_line(stripped):
             lines.append(Line(number, "heading", _MARKDOWN_HEADING.sub("", stripped).rstrip(":").strip()))
+        elif paired := _PAIR_LABEL.match(stripped):
+            lines.append(Line(number, "item", stripped[paired.end() :].strip(), paired[1].upper()))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
         elif names_a_move(stripped) and len(stripped.split()) <= 12:
@@ -52,6 +64,11 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         else:
             lines.extend(Line(number, "direction", sentence) for sentence in sentences(stripped))
     return lines
+
+
+def names_a_block(heading: str) -> bool:
+    """Whether a heading names a block of moves ("Superset 1", "Main circuit"), not a section ("How to do it")."""
+    return re.match(_BLOCK_NAME, heading, re.IGNORECASE) is not None
 
 
 def sentences(prose: str) -> list[str]:
@@ -62,3 +79,9 @@ def sentences(prose: str) -> list[str]:
 def _is_title_line(line: str) -> bool:
     """A short line that ends with a colon and says no more, like ``Upper-body burner:``."""
     return line.endswith(":") and len(line.split()) <= 6
+
+
+def _is_block_heading(line: str, names_a_move: Callable[[str], bool]) -> bool:
+    """A line naming a block, with perhaps a title after a colon: not a block's one move ("Finisher: 100 swings")."""
+    heading = _BLOCK_HEADING.match(line)
+    return heading is not None and not (heading["title"] and names_a_move(heading["title"].strip()))

@@ -13,14 +13,21 @@ from text_to_num import alpha2digit
 
 _TIMES = {"once": "1 times", "twice": "2 times", "thrice": "3 times"}
 _TIMES_WORD = re.compile(r"\b(" + "|".join(_TIMES) + r")\b", re.IGNORECASE)
-_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212]\s*")
+_SPANS = {"a minute and a half": "90 seconds", "half a minute": "30 seconds", "a minute": "1 minute"}
+_SPAN_WORDS = re.compile(r"\b(" + "|".join(_SPANS) + r")\b", re.IGNORECASE)
+"""Durations said with "a" ("rest about a minute"), which text2num leaves as words."""
+_RANGE_DASH = re.compile(r"(?<=\d)\s*[\u2010-\u2015\u2212]\s*(?=\d)")
+_HYPHENS = re.compile(r"[\u2010\u2011]")
+"""Hyphens other than ``-``; a dash set between words ("Dead bug — 10 reps") stays, as it parts a name from the rest."""
 
 
 def with_digits(text: str) -> str:
     """``"Repeat twice: three rounds of ten reps"`` → ``"Repeat 2 times: 3 rounds of 10 reps"``.
 
-    Dashes of every kind between numbers become ``-`` (articles print 6–10 with an en dash).
+    Dashes of every kind between numbers become ``-`` (articles print 6–10 with an en dash), and
+    so do hyphens of other code points.
     """
     spelled = alpha2digit(text, "en", threshold=0)
     spelled = _TIMES_WORD.sub(lambda found: _TIMES[found[1].lower()], spelled)
-    return _DASHES.sub("-", spelled)
+    spelled = _SPAN_WORDS.sub(lambda found: _SPANS[found[1].lower()], spelled)
+    return _HYPHENS.sub("-", _RANGE_DASH.sub("-", spelled))

@@ -78,6 +78,9 @@ def reps(text: str) -> Reps | None:
     if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b", text, re.IGNORECASE):
         low, high = _bounds(found[1], found[2])
         return Reps(int(low), int(high), side, _sets(text))
+    if found := re.search(rf"\b(\d+)\s*sets?\s+of\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.I):
+        low, high = _bounds(found[2], found[3])  # "Swings 5 sets of 20"
+        return Reps(int(low), int(high), side, int(found[1]))
     if found := re.search(rf"(?:^|\s)[x×]\s*{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.IGNORECASE):
         low, high = _bounds(found[1], found[2])  # "Kettlebell swing x 15", as lists write a move's reps
         return Reps(int(low), int(high), side)
@@ -130,6 +133,50 @@ def rounds(text: str) -> Rounds | None:
         low, high = _bounds(found[1], found[2])
         return Rounds(int(low), int(high))
     return None
+
+
+@dataclass(frozen=True)
+class Interval:
+    """Work started on the clock (EMOM): every ``every`` seconds, for ``total`` seconds when said."""
+
+    every: int
+    total: int | None = None
+
+
+_EMOM = re.compile(r"\bE(\d+)?MOM\b", re.IGNORECASE)
+_EVERY = re.compile(rf"\bevery\s+(?:{_NUM}\s*({_SECONDS}|{_MINUTES})|minute)\b(?:\s+on\s+the\s+minute\b)?", re.I)
+_LENGTH = re.compile(rf"\b{_NUM}(?:\s+|-)?{_MINUTES}\b", re.IGNORECASE)
+_COUNT_AFTER_EMOM = re.compile(r"\bE\d*MOM\s*(?:x|×|for)?\s*(\d+)\b(?!\s*(?:s|secs?|seconds?|reps?)\b)", re.I)
+
+
+def interval(text: str) -> Interval | None:
+    """``EMOM 10``, ``10-minute EMOM``, ``E2MOM x 5``, ``every minute on the minute for 12 minutes``,
+    ``every 90 seconds for 15 minutes``: how often work starts, and for how long."""
+    if emom := _EMOM.search(text):
+        every = 60 * int(emom[1] or 1)
+        rest_of_text = text
+    elif found := _EVERY.search(text):
+        every = _seconds(found[1], found[2]) if found[1] else 60
+        rest_of_text = text[: found.start()] + text[found.end() :]
+    else:
+        return None
+    if length := _LENGTH.search(rest_of_text):
+        return Interval(every, _seconds(length[1], "min"))
+    if count := _COUNT_AFTER_EMOM.search(rest_of_text):
+        return Interval(every, every * int(count[1]))
+    return Interval(every)
+
+
+_INTERVAL_REST = re.compile(
+    r"\b(?:(?:remainder|rest|remaining time|balance) of|(?:time )?left (?:in|of)) (?:the|each|that|every) "
+    r"(?:minute|interval)\b",
+    re.IGNORECASE,
+)
+
+
+def rests_out_the_interval(text: str) -> bool:
+    """``rest for the remainder of the minute``: the rest an interval block gives by itself."""
+    return _INTERVAL_REST.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,57 @@
+"""The plan being read: blocks and moves as the text has said them so far, before they are checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from repcoach.io.article import phrases
+from repcoach.io.article.lines import Line
+from repcoach.plan import LoadClass
+from repcoach.plan.plan import LoadGuide
+
+
+@dataclass
+class DraftMove:
+    exercise: str
+    name: str
+    known: bool
+    per_side: bool = False
+    """Done one side, then the other (the library says so of one-arm moves, or the text: "per side")."""
+    reps: phrases.Reps | None = None
+    hold: phrases.Hold | None = None
+    load: LoadClass | None = None
+    effort: phrases.Effort | None = None
+    rest: phrases.Rest | None = None
+    """A rest the item itself gives ("Pull-up: 4 x 6-8, rest 2 minutes between sets")."""
+
+
+@dataclass
+class DraftBlock:
+    name: str
+    heading: bool
+    """Named by a heading of the article, not made up for items with none."""
+    moves: list[DraftMove] = field(default_factory=list)
+    rest_between_moves: int | None = None
+    rest_between_sets: int | None = None
+    rest_after: int | None = None
+    interval: phrases.Interval | None = None
+    """Done on the clock (EMOM), when the text says so."""
+    pair: str | None = None
+    """The letter its items are labelled with (``A1``, ``A2``), which directions may name it by."""
+    alternating: bool = False
+    """Its items are given minute by minute ("Minute 1: ...", "Odd minutes: ..."): one move per interval."""
+
+    @property
+    def sets(self) -> int:
+        """The sets its items ask for ("3 x 10"): the most any asks."""
+        return max((move.reps.sets or 1 for move in self.moves if move.reps), default=1)
+
+
+@dataclass
+class Draft:
+    blocks: list[DraftBlock] = field(default_factory=list)
+    rounds: phrases.Rounds | None = None
+    rest_after_round: int | None = None
+    loads: dict[LoadClass, LoadGuide] = field(default_factory=dict)
+    readings: list[str] = field(default_factory=list)
+    unused: list[Line] = field(default_factory=list)

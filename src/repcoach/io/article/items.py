@@ -1,0 +1,101 @@
+"""A list item read as a move: "Goblet squat: 3 x 10, heavy", "10 kettlebell swings", "Minute 2: push-ups x 12".
+
+The move's name is matched to the library at the start of the item; a count written before
+the name ("10 swings", "30 s plank") is read as if written after it, and an interval label
+("Minute 2:", "Odd minutes:") is taken off and noted, as it makes an alternating EMOM.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repcoach.io.article import phrases
+from repcoach.io.article.draft import Draft, DraftMove
+from repcoach.library import Catalogue
+from repcoach.library.naming import slug
+from repcoach.plan.plan import LoadGuide
+
+MAX_NAME_WORDS = 6
+"""The longest exercise name tried when matching the start of an item to the library."""
+_SEPARATOR = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\d)")
+_INTERVAL_LABEL = re.compile(
+    r"^(?:(?:minutes?|min)\s*\d+(?:\s*(?:-|&|and|,)\s*\d+)*|(?:odd|even)(?:\s+minutes?)?)\s*[:.)–—-]\s*", re.IGNORECASE
+)
+_LEADING_COUNT = re.compile(
+    r"^((?:\d+\s*[x×]\s*)?\d+(?:\s*(?:-|to)\s*\d+)?)\s*"
+    r"(x\b|×|reps?\b|repetitions\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b)?\s*(?:of\s+)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def interval_label(text: str) -> tuple[str, bool]:
+    """The item without a leading "Minute 2:" or "Odd minutes:", and whether it had one."""
+    label = _INTERVAL_LABEL.match(text)
+    return (text[label.end() :], True) if label else (text, False)
+
+
+def names_a_move(text: str, catalogue: Catalogue) -> bool:
+    """Whether ``text`` starts with a library move, after any interval label and leading count."""
+    return _move_at_start(_leading_count(interval_label(text)[0])[1], catalogue) is not None
+
+
+def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
+    """A move from a list item (its interval label already off): its name, then what the item
+    says of reps, time and load. A load guide it gives goes to ``draft``."""
+    count, text = _leading_count(text)
+    found = _move_at_start(text, catalogue)
+    if found is not None:
+        words, exercise_id = found
+        rest = " ".join(text.split()[words:])
+        exercise = catalogue.get(exercise_id)
+        move = DraftMove(exercise_id, exercise.name, known=True, per_side=exercise.sided == "unilateral")
+    else:
+        name = _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
+        rest = text[len(name) :]
+        move = DraftMove(slug(name, "custom"), name, known=False)
+    rest = f"{count} {rest}"
+    move.reps = phrases.reps(rest)
+    move.hold = None if move.reps else phrases.hold(rest)
+    found_load = phrases.load(rest)
+    move.load = found_load.load_class if found_load else None
+    if found_load and found_load.load_class and found_load.low and found_load.high and found_load.unit:
+        draft.loads[found_load.load_class] = LoadGuide(low=found_load.low, high=found_load.high, unit=found_load.unit)
+    move.effort = phrases.effort(rest)
+    move.rest = phrases.rest(rest)
+    return move
+
+
+_PARTS = re.compile(r",\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|;\s*", re.IGNORECASE)
+_COUNT = re.compile(r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s*[x×]?\s*(?=[^\W\d_])", re.IGNORECASE)
+
+
+def moves_in_sentence(sentence: str, catalogue: Catalogue, draft: Draft) -> list[DraftMove]:
+    """The moves a sentence lists with their counts, for workouts written as prose with no list:
+    "do 3 rounds of 10 kettlebell swings, 10 goblet squats and 10 push-ups"."""
+    moves = []
+    for part in _PARTS.split(sentence):
+        for count in _COUNT.finditer(part):
+            if names_a_move(part[count.start() :], catalogue):
+                moves.append(read_item(part[count.start() :], catalogue, draft))
+                break
+    return moves
+
+
+def _leading_count(text: str) -> tuple[str, str]:
+    """A count written before the move's name, as the rules read it after one ("10 reps", "30 s"),
+    and the item without it: ``"10 kettlebell swings"`` → ``("10 reps", "kettlebell swings")``."""
+    found = _LEADING_COUNT.match(text)
+    if found is None:
+        return "", text
+    unit = found[2] or "x"
+    said = f"{found[1]} reps" if unit.lower() in ("x", "×") or unit.lower().startswith("rep") else found[0].strip()
+    return said, text[found.end() :]
+
+
+def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
+    """How many words of ``text`` name a library move, and which: the longest match wins."""
+    words = re.sub(r"[^\w\s'-]", " ", text).split()
+    for count in range(min(len(words), MAX_NAME_WORDS), 0, -1):
+        if (exercise := catalogue.find(" ".join(words[:count]))) is not None:
+            return count, exercise.id
+    return None

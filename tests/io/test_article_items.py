@@ -1,0 +1,67 @@
+"""List items read as moves: the name first or after a count, with or without a minute label."""
+
+from __future__ import annotations
+
+import pytest
+
+from repcoach.io.article.draft import Draft
+from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item
+from repcoach.io.article.phrases import Hold, Reps
+from repcoach.library import load_catalogue
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise", "reps", "hold"),
+    [
+        ("Goblet squat: 3 x 10", "goblet-squat", Reps(10, 10, sets=3), None),
+        ("10 kettlebell swings", "kettlebell-swing", Reps(10, 10), None),
+        ("5 push-ups", "push-up", Reps(5, 5), None),
+        ("8-12 goblet squats", "goblet-squat", Reps(8, 12), None),
+        ("10x kettlebell swing", "kettlebell-swing", Reps(10, 10), None),
+        ("3 x 8 pull-ups", "pull-up", Reps(8, 8, sets=3), None),
+        ("6 reps of reverse lunge per side", "reverse-lunge", Reps(6, 6, per_side=True), None),
+        ("30 s plank", "plank", None, Hold(30, 30)),
+        ("45 seconds of farmer's carry", "farmers-carry", None, Hold(45, 45)),
+        ("12 cossack squats", "cossack-squats", Reps(12, 12), None),
+    ],
+)
+def test_a_count_before_the_name_reads_as_one_after_it(text, exercise, reps, hold):
+    move = read_item(text, load_catalogue(), Draft())
+    assert (move.exercise, move.reps, move.hold) == (exercise, reps, hold)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "labelled"),
+    [
+        ("Minute 1: Goblet squat x 10", "Goblet squat x 10", True),
+        ("Min 2 - 10 push-ups", "10 push-ups", True),
+        ("Minutes 3 and 4: swings", "swings", True),
+        ("Odd minutes: 8 pull-ups", "8 pull-ups", True),
+        ("Even: 10 push-ups", "10 push-ups", True),
+        ("Goblet squat: 10 reps", "Goblet squat: 10 reps", False),
+    ],
+)
+def test_a_minute_label_is_taken_off_and_noted(text, rest, labelled):
+    assert interval_label(text) == (rest, labelled)
+
+
+def test_a_line_naming_a_move_after_a_label_and_a_count_is_an_item_and_prose_is_not():
+    catalogue = load_catalogue()
+    assert names_a_move("Minute 2: 12 push-ups", catalogue)
+    assert not names_a_move("3 rounds of the following, resting as needed", catalogue)
+    assert not names_a_move("2 minutes rest between rounds", catalogue)
+
+
+def test_moves_listed_in_a_sentence_with_their_counts_are_read_in_order():
+    sentence = (
+        "For this workout, do 3 rounds of 10 kettlebell swings, 8 goblet squats and 12 push-ups, resting 2 minutes."
+    )
+
+    moves = moves_in_sentence(sentence, load_catalogue(), Draft())
+
+    assert [(move.exercise, move.reps) for move in moves] == [
+        ("kettlebell-swing", Reps(10, 10)),
+        ("goblet-squat", Reps(8, 8)),
+        ("push-up", Reps(12, 12)),
+    ]
+    assert moves_in_sentence("Mix the flour and the sugar, then bake for 30 minutes.", load_catalogue(), Draft()) == []
