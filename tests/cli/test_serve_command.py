@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.web.conftest import submit
 
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.plan.writing import plan_to_toml
@@ -68,8 +69,11 @@ def test_plans_made_from_articles_are_offered_by_the_single_user_app_only(tmp_pa
     back = get_builtin_plan("kettlebell-back").model_copy(update={"id": "from-article", "warmup": None})
     (tmp_path / "plans" / "from-article.toml").write_text(plan_to_toml(back))
 
-    with serving(tmp_path) as (_, base):
-        assert "from-article" in [plan["id"] for plan in httpx.get(f"{base}/api/v1/plans").json()]
+    with serving(tmp_path) as (_, base), httpx.Client(base_url=base) as client:
+        assert "from-article" in [plan["id"] for plan in client.get("/api/v1/plans").json()]
+        article = "Circuit\n- Goblet squat: 10 reps\n- Halo: 8 reps\nDo 3 rounds.\n"
+        kept = submit(client, "/plans/from-text", {"text": article, "name": "Legs", "save": "true"}, page="/plans")
+        assert kept.status_code == 303 and (tmp_path / "plans" / "legs.toml").exists()
     with serving(tmp_path, "--multi-user") as (_, base), httpx.Client(base_url=base) as alice:
         assert alice.post("/api/v1/account", json={"username": "alice", "password": "long enough"}).status_code == 201
         assert "from-article" not in [plan["id"] for plan in alice.get("/api/v1/plans").json()]

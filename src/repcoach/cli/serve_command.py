@@ -53,6 +53,9 @@ def serve(
     # Plans made by import-text are this machine's user's: offered only when the app has no accounts.
     saved = [] if accounts else sorted(user_plans_dir().glob("*.toml"))
     app_ = create_app(
-        ctx.obj.db_url or default_database_url(), accounts=accounts, plan_files=[*(plan_files or ()), *saved]
+        ctx.obj.db_url or default_database_url(),
+        accounts=accounts,
+        plan_files=[*(plan_files or ()), *saved],
+        plans_dir=None if accounts else user_plans_dir(),
     )
     uvicorn.run(app_, host=host, port=port, log_level="info")
