@@ -65,3 +65,14 @@ def test_moves_the_library_does_not_know_are_named_kept_in_the_plan_and_run(repc
         ("cossack-squat", "right"),
     ]
     assert [(c.exercise_id, c.name, c.pattern) for c in custom] == [("cossack-squat", "Cossack squat", "squat")]
+
+
+def test_an_amrap_runs_round_and_round_showing_the_time_left(repcoach, tmp_path):
+    article = tmp_path / "burner.txt"
+    article.write_text("AMRAP 12\n- 5 pull-ups\n- 10 push-ups\n")
+    assert repcoach("import-text", str(article)).exit_code == 0
+
+    run = repcoach("run", "burner", "--no-voice", input="kg\n8 12 16\nbeginner\n\n\nq\n")
+
+    assert "12:00 left of the AMRAP" in run.stdout, run.output
+    assert run.stdout.count("PULL-UP") == 2  # after the push-ups, the pull-ups again

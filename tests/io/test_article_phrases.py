@@ -21,6 +21,7 @@ from repcoach.io.article.phrases import (
     rest,
     rests_out_the_interval,
     rounds,
+    time_cap,
 )
 
 
@@ -56,7 +57,7 @@ def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
         ("3 sets of 8 reps", Reps(8, 8, sets=3)),
         ("4 sets of 6-8 repetitions", Reps(6, 8, sets=4)),
         ("Swings 5 sets of 20", Reps(20, 20, sets=5)),
-        ("AMRAP in 10 minutes", Reps(0, 0, amrap=True)),
+        ("Push-up: AMRAP", Reps(0, 0, amrap=True)),
         ("as many reps as possible", Reps(0, 0, amrap=True)),
         ("10-8 reps", Reps(8, 10)),  # written high to low
         # Not reps:
@@ -203,3 +204,20 @@ def test_intervals(text: str, found: Interval | None) -> None:
 )
 def test_the_rest_of_an_interval(text: str, found: bool) -> None:
     assert rests_out_the_interval(text) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("AMRAP 12", 720),
+        ("12-minute AMRAP", 720),
+        ("AMRAP in 10 minutes", 600),
+        ("Set a timer for 15 minutes and do as many rounds as possible of:", 900),
+        # A set's reps, not a block's time:
+        ("Push-up: AMRAP", None),
+        ("AMRAP 10 reps", None),
+        ("Rest 90 seconds", None),
+    ],
+)
+def test_time_caps(text: str, seconds: int | None) -> None:
+    assert time_cap(text) == seconds

@@ -65,6 +65,20 @@ def emom_plan() -> Plan:
     return plan_of(together, alternating, rounds="1-2", rest_after_round=60, title="Intervals", plan_id="emom")
 
 
+def amrap_plan() -> Plan:
+    """An AMRAP of 5 min (a swing, then a press per side, 10 s between moves), 30 s rest, then a halo."""
+    amrap = Block(
+        name="AMRAP 5",
+        kind="circuit",
+        time_cap=300,
+        rest_between_moves=10,
+        rest_after=30,
+        moves=(move("kettlebell-swing", "10"), move("kettlebell-press", "5", per_side=True)),
+    )
+    after = Block(name="Halo", kind="straight", moves=(move("halo"),))
+    return plan_of(amrap, after, title="As many as possible", plan_id="amrap")
+
+
 def move(exercise: str, reps: str = "8", per_side: bool = False) -> Move:
     return Move(exercise=exercise, reps=reps, per_side=per_side)
 

@@ -1,4 +1,4 @@
-"""Interval blocks (EMOM): each interval starts on the clock, and the rest is what is left of it."""
+"""Blocks on the clock: interval blocks (EMOM), whose rest is what is left of each interval, and AMRAPs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from repcoach.plan import Block
 from repcoach.session import FakeClock, Pause, Program, Resume, SessionEngine, SetDone, Skip, event_to_dict
 
-from .builders import emom_plan, move, plan_of, where
+from .builders import amrap_plan, emom_plan, move, plan_of, where
 
 
 @pytest.fixture
@@ -107,3 +107,55 @@ def test_an_interval_block_with_fixed_rests_is_refused_and_its_timing_reads_as_s
     together, alternating = emom_plan().blocks
     assert together.timing == "every 1 min for 2 min"
     assert alternating.timing == "every 45 s for 3 min"
+
+
+def amrap(clock: FakeClock) -> SessionEngine:
+    return SessionEngine(Program.compose(amrap_plan()), clock)
+
+
+def test_an_amrap_goes_round_while_time_is_left_and_shows_what_is_left(clock):
+    engine = amrap(clock)
+    assert engine.state.time_left == 300.0
+    clock.advance(20)
+    engine.apply(SetDone(reps=10))
+    assert where(engine) == ("rest", 10, 10.0, "kettlebell-press")  # its rest between moves
+    clock.advance(10 + 15)
+    engine.apply(SetDone(reps=5))
+    clock.advance(15)
+    engine.apply(SetDone(reps=5))  # the lap's last move: round again, straight away
+    state = engine.state
+    assert (state.move.exercise, state.set_number, state.time_left) == ("kettlebell-swing", 2, 240.0)
+
+
+def test_the_set_being_done_when_time_is_up_is_the_last_then_the_block_s_rest(clock):
+    engine = amrap(clock)
+    clock.advance(310)
+    engine.apply(SetDone(reps=7))
+    assert where(engine) == ("rest", 30, 30.0, "halo")
+    assert engine.state.reason == "after AMRAP 5"
+    assert [event_to_dict(event) for event in engine.history] == [
+        {"kind": "set_done", "reps": 7, "rir": None, "weight_kg": None, "hold_seconds": None, "interval_left": -10.0}
+    ]
+
+
+def test_a_pause_stops_the_amrap_clock_and_a_resumed_session_has_the_same_time_left(clock):
+    engine = amrap(clock)
+    clock.advance(30)
+    engine.apply(Pause())
+    clock.advance(600)
+    engine.apply(Resume())
+    clock.advance(30)
+    engine.apply(SetDone(reps=10))
+    clock.advance(10)  # its rest between moves runs out by itself
+    assert engine.state.time_left == 230.0
+    stored = [event_to_dict(event) for event in engine.history]
+    clock.advance(5)  # the session stops here, 15 s after its last event, and is resumed
+    restored = SessionEngine.restore(engine.program, stored, FakeClock(), rest_elapsed=15)
+    assert (restored.state.move.exercise, restored.state.time_left) == ("kettlebell-press", 225.0)
+    assert engine.state.time_left == 225.0
+
+
+def test_an_amrap_has_no_sets_or_interval_of_its_own():
+    with pytest.raises(ValidationError, match="an AMRAP goes round until its time is up"):
+        Block(name="AMRAP", kind="circuit", time_cap=600, sets=3, moves=(move("halo"), move("push-up")))
+    assert amrap_plan().blocks[0].timing == "as many rounds as possible in 5 min"

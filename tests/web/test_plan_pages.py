@@ -53,6 +53,17 @@ def test_a_move_outside_the_library_is_kept_in_the_plan_and_coached_by_name(sing
     assert "Cossack squat" in visible(history)
 
 
+def test_an_amrap_article_is_previewed_with_its_time_and_its_session_counts_it_down(single_user, form):
+    text = "AMRAP 12\n- 5 pull-ups\n- 10 push-ups\n"
+
+    preview = form(single_user, "/plans/from-text", {"text": text, "name": "Burner"}, page="/plans")
+
+    assert "AMRAP 12 (circuit, as many rounds as possible in 12 min)" in visible(preview)
+    form(single_user, "/plans/from-text", {"text": text, "name": "Burner", "save": "true"}, page="/plans")
+    work = single_user.post("/api/v1/sessions", json={"plan": "burner"}).json()["work"]
+    assert work["name"] == "Pull-up" and 719 < work["time_left"] <= 720
+
+
 def test_text_without_a_workout_is_explained(single_user, form):
     answer = form(single_user, "/plans/from-text", {"text": "Preheat the oven to 180 C."}, page="/plans")
 

@@ -62,7 +62,7 @@ def _blocks_table(plan: Plan) -> Table:
 
 def _block_label(block: Block) -> str:
     sets = f", {block.sets} sets" if block.sets > 1 and not block.every else ""
-    timing = f", {block.timing}" if block.every else ""
+    timing = f", {block.timing}" if block.timing else ""
     return f"{block.name}\n({block.kind}{sets}{timing})"
 
 

@@ -131,6 +131,8 @@ class SessionRunner:
             Text(f"Bell: {self._bell_text(bell)}"),
             *[Text(f"Cue: {cue}", style="italic") for cue in exercise.cues[:1]],
         ]
+        if step.time_left is not None:
+            lines.insert(2, Text(f"{clock_text(step.time_left)} left of the AMRAP", style="bold yellow"))
         if step.move.notes:
             lines.append(Text(step.move.notes, style="italic"))
         lines.append(Text(f"Next: {self._next_text()}", style="dim"))

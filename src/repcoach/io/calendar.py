@@ -92,7 +92,7 @@ def describe_plan(plan: Plan, catalogue: Catalogue | None = None) -> str:
 
 def _describe_block(block: Block, catalogue: Catalogue) -> str:
     moves = ", ".join(f"{_name(move.exercise, catalogue)} {move.target}" for move in block.moves)
-    if block.every:
+    if block.timing:
         moves += f" ({block.timing})"
     elif block.sets > 1:
         moves += f" ({block.sets} sets)"

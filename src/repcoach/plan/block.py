@@ -25,7 +25,8 @@ class Block(BaseModel):
 
     With ``every``, the block is done on the clock (EMOM, "every minute on the minute"): each
     set of a superset or straight block, each move of a circuit, starts ``every`` seconds after
-    the one before, and the rest is what is left of its interval.
+    the one before, and the rest is what is left of its interval. With ``time_cap`` it is an
+    AMRAP: its moves go round, set after set, until the time is up.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -44,6 +45,10 @@ class Block(BaseModel):
     """Above 0, an interval block: the seconds from the start of one interval to the next. An
     interval is a set of a superset or straight block, or one move of a circuit (alternating
     EMOM). Work that runs over its interval leaves no rest; the next starts at once."""
+    time_cap: Seconds = 0
+    """Above 0, an AMRAP ("as many rounds as possible in 12 minutes"): the moves go round, set
+    after set, until this many seconds have gone since the block began; the set being done when
+    time is up is the last. ``sets`` is then left at 1: the number of rounds is what the user does."""
 
     @model_validator(mode="after")
     def _moves_fit_kind(self) -> Block:
@@ -53,6 +58,8 @@ class Block(BaseModel):
             raise ValueError(f'a {self.kind} needs at least two moves; use kind = "straight" for one')
         if self.kind == "superset" and self.rest_between_moves:
             raise ValueError('a superset has no rest between its moves; use kind = "circuit" for that')
+        if self.time_cap and (self.every or self.sets > 1 or self.rest_between_sets):
+            raise ValueError("an AMRAP goes round until its time is up: leave out every, sets and rest_between_sets")
         if self.every and (self.rest_between_moves or self.rest_between_sets):
             raise ValueError(
                 "a block done every so many seconds rests what is left of each interval; "
@@ -67,7 +74,10 @@ class Block(BaseModel):
 
     @property
     def timing(self) -> str:
-        """``every 1 min for 10 min`` for an interval block, as a person reads it; empty otherwise."""
+        """``every 1 min for 10 min`` for an interval block, ``as many rounds as possible in 12 min``
+        for an AMRAP, as a person reads it; empty for other blocks."""
+        if self.time_cap:
+            return f"as many rounds as possible in {format_seconds(self.time_cap)}"
         if not self.every:
             return ""
         return f"every {format_seconds(self.every)} for {format_seconds(self.every * self.intervals)}"

@@ -132,11 +132,13 @@ class SessionEngine:
     def state(self) -> State:
         """What happens now, as of ``clock.now()``."""
         cursor = self._current()
-        if cursor.phase == "work":
-            return self._route.step(cursor.position)
         if cursor.phase == "finished":
             return Finished(cursor.ended_early)
         reference = self._paused_at if self._paused_at is not None else self.clock.now()
+        if cursor.phase == "work":
+            step = self._route.step(cursor.position)
+            cap = self._route.item(cursor.position).time_cap
+            return replace(step, time_left=max(0.0, cursor.began + cap - reference)) if cap else step
         if cursor.phase == "rest":
             following = self._route.step(cursor.position)
             remaining = max(0.0, cursor.mark - reference)
@@ -226,13 +228,19 @@ class SessionEngine:
         match event:
             case SetDone() | Skip() if cursor.phase == "work":
                 step = self._route.step(cursor.position)
-                ended = self._interval_end(cursor, event, now)
-                if self._route.item(cursor.position).interval:
-                    recorded = replace(event, interval_left=round(ended - now, 3))
+                item = self._route.item(cursor.position)
                 self._undoable.append(_Undoable(event, cursor, step))
-                self._cursor = self._after_work(cursor, ended)
+                if item.time_cap:
+                    left = self._cap_left(cursor, event, now)
+                    recorded = replace(event, interval_left=round(left, 3))
+                    self._cursor = self._after_capped_work(cursor, now, left)
+                else:
+                    ended = self._interval_end(cursor, event, now)
+                    if item.interval:
+                        recorded = replace(event, interval_left=round(ended - now, 3))
+                    self._cursor = self._after_work(cursor, ended)
             case Skip() | EndRest():
-                recorded = EndRest()
+                cursor, recorded = self._end_rest(cursor, event, now)
                 self._cursor = self._work(cursor.position, now, cursor)
             case Undo():
                 entry = self._undoable.pop()
@@ -244,7 +252,7 @@ class SessionEngine:
                     leg = self._route.next_round(position.segment, position.round)
                     self._cursor = self._follow(leg, cursor.mark, cursor)
                 else:
-                    self._cursor = self._leave_segment(cursor, max(now, cursor.mark))
+                    self._cursor = self._leave_segment(cursor, now)
             case FinishSession():
                 self._cursor = _Cursor("finished", cursor.position, ended_early=True)
         self._history.append(recorded)
@@ -296,11 +304,13 @@ class SessionEngine:
             except EngineError as error:
                 message = f"Stored event {number} ({event_kind(event)}) does not fit this session: {error}"
                 raise EngineError(message) from None
-        cursor = engine._cursor
+        # The replay ran at one instant, so ``mark`` is that instant plus the rest given (for a rest)
+        # or plus what was left of the round's last interval (for a choice); and an AMRAP's (or an
+        # interval's) clock is as if it began at that instant: all of them ``rest_elapsed`` ago.
+        cursor = replace(engine._cursor, began=engine._cursor.began - rest_elapsed)
         if cursor.phase in ("rest", "choice"):
-            # The replay ran at one instant, so ``mark`` is that instant plus the rest given (for
-            # a rest) or plus what was left of the round's last interval (for a choice).
-            engine._cursor = replace(cursor, mark=cursor.mark - rest_elapsed)
+            cursor = replace(cursor, mark=cursor.mark - rest_elapsed)
+        engine._cursor = cursor
         return engine
 
     # Moving ----------------------------------------------------------------------------------
@@ -313,9 +323,36 @@ class SessionEngine:
         return cursor
 
     def _work(self, position: Position, at: float, before: _Cursor) -> _Cursor:
-        """Work at ``position`` from ``at``: a new interval begins then if the step starts one."""
-        began = at if self._route.item(position).starts_interval else before.began
-        return _Cursor("work", position, began=began)
+        """Work at ``position`` from ``at``: a new interval (or AMRAP) begins then if the step starts
+        one (an AMRAP's later laps go on in the time it began with)."""
+        starts = self._route.item(position).starts_interval and position.lap == 0
+        return _Cursor("work", position, began=at if starts else before.began)
+
+    def _end_rest(self, cursor: _Cursor, event: Skip | EndRest, now: float) -> tuple[_Cursor, EndRest]:
+        """A rest ended now, as recorded: within an AMRAP, with the time left of it (replayed, that
+        sets its clock, which the replay's one instant could not)."""
+        following = self._route.item(cursor.position)
+        if not following.time_cap or (following.starts_interval and cursor.position.lap == 0):
+            return cursor, EndRest()
+        left = event.interval_left if event.interval_left is not None else cursor.began + following.time_cap - now
+        return replace(cursor, began=now + left - following.time_cap), EndRest(interval_left=round(left, 3))
+
+    def _cap_left(self, cursor: _Cursor, event: SetDone | Skip, now: float) -> float:
+        """Seconds left of the AMRAP's time (0 or less: time is up); a replayed event says."""
+        if event.interval_left is not None:
+            return event.interval_left
+        return cursor.began + self._route.item(cursor.position).time_cap - now
+
+    def _after_capped_work(self, cursor: _Cursor, now: float, left: float) -> _Cursor:
+        """In an AMRAP: the next move, round and round, while time is left; once it is up, what
+        follows the block."""
+        position = cursor.position
+        if left <= 0:
+            return self._after_work(replace(cursor, position=self._route.block_end(position)), now)
+        going_on = replace(cursor, began=now + left - self._route.item(position).time_cap)
+        if position == self._route.block_end(position):
+            return self._work(self._route.lap_start(position), now, going_on)
+        return self._after_work(going_on, now)
 
     def _interval_end(self, cursor: _Cursor, event: SetDone | Skip, now: float) -> float:
         """When the interval the step ends is over (``now`` when it ends none, or it ran over).

@@ -28,7 +28,8 @@ class SetDone:
     """Seconds held or worked, for a timed move."""
     interval_left: float | None = None
     """Filled in by the engine when the set ends an interval (EMOM): the seconds left of it, the
-    rest it gave. Kept so that a replay, which has no clock of its own, gives the same rest."""
+    rest it gave; in an AMRAP, the seconds left of its time (0 or less: time was up). Kept so that
+    a replay, which has no clock of its own, does the same."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class EndRest:
     The engine records a ``Skip`` given during a rest as ``EndRest``, so a stored ``skip`` always
     means a move and replay never has to guess.
     """
+
+    interval_left: float | None = None
+    """Filled in by the engine in an AMRAP: the seconds left of its time, so a replay knows them."""
 
 
 @dataclass(frozen=True)

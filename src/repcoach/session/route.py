@@ -33,6 +33,8 @@ class Position:
     segment: int
     round: int
     index: int
+    lap: int = 0
+    """In an AMRAP, how many times its moves have gone round before this one."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class ScriptItem:
     interval: int = 0
     """When the item ends an interval: its length in seconds. What is left of it is rested
     first, then ``rest_seconds``."""
+    time_cap: int = 0
+    """In an AMRAP: its time, counted from the start of its first item (``starts_interval``)."""
 
 
 @dataclass(frozen=True)
@@ -80,10 +84,10 @@ def round_script(segment: Segment) -> tuple[ScriptItem, ...]:
         per_move = block.kind == "circuit"
         for set_number in range(1, block.sets + 1):
             for m, move in enumerate(block.moves):
-                starts = bool(block.every) and (m == 0 or per_move)
+                starts = (bool(block.every) and (m == 0 or per_move)) or (bool(block.time_cap) and m == 0)
                 ends = block.every if per_move or m == last_move else 0
                 if move.per_side:
-                    items.append(ScriptItem(b, set_number, m, "left", starts_interval=starts))
+                    items.append(ScriptItem(b, set_number, m, "left", starts_interval=starts, time_cap=block.time_cap))
                     starts = False
                 rest, reason = 0, ""
                 if m < last_move:
@@ -95,7 +99,8 @@ def round_script(segment: Segment) -> tuple[ScriptItem, ...]:
                 if ends and not rest:
                     reason = "until the interval ends"
                 side: Side | None = "right" if move.per_side else None
-                items.append(ScriptItem(b, set_number, m, side, rest, reason if rest or ends else "", starts, ends))
+                reason = reason if rest or ends else ""
+                items.append(ScriptItem(b, set_number, m, side, rest, reason, starts, ends, block.time_cap))
     return tuple(items)
 
 
@@ -125,7 +130,7 @@ class Route:
             block_index=item.block_index,
             block_name=block.name,
             block_kind=block.kind,
-            set_number=item.set_number,
+            set_number=item.set_number + position.lap,
             sets=block.sets,
             move_index=item.move_index,
             move=block.moves[item.move_index],
@@ -138,8 +143,22 @@ class Route:
         if position.index + 1 == len(script):
             return None
         item = script[position.index]
-        following = Position(position.segment, position.round, position.index + 1)
+        following = Position(position.segment, position.round, position.index + 1, position.lap)
         return Leg(following, item.rest_seconds, item.rest_reason)
+
+    def lap_start(self, position: Position) -> Position:
+        """The first step of the next lap of the AMRAP ``position`` is in."""
+        script = self.scripts[position.segment]
+        block = script[position.index].block_index
+        first = next(index for index, item in enumerate(script) if item.block_index == block)
+        return Position(position.segment, position.round, first, position.lap + 1)
+
+    def block_end(self, position: Position) -> Position:
+        """The last step of the block ``position`` is in, in the same lap."""
+        script = self.scripts[position.segment]
+        block = script[position.index].block_index
+        last = max(index for index, item in enumerate(script) if item.block_index == block)
+        return Position(position.segment, position.round, last, position.lap)
 
     def next_round(self, segment: int, round_number: int) -> Leg:
         """Round ``round_number + 1`` of ``segment``, after the round rest."""

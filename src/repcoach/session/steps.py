@@ -41,6 +41,8 @@ class WorkStep:
     """The move with its targets (reps or hold seconds, RIR, load class)."""
     side: Side | None
     """``left`` or ``right`` for a per-side move (left first, right straight after), else None."""
+    time_left: float | None = None
+    """In an AMRAP: the seconds left of its time, as of when the step was read."""
 
     @property
     def key(self) -> str:

@@ -36,6 +36,8 @@ class DraftBlock:
     rest_after: int | None = None
     interval: phrases.Interval | None = None
     """Done on the clock (EMOM), when the text says so."""
+    time_cap: int | None = None
+    """An AMRAP's seconds, when the text says it is one."""
     pair: str | None = None
     """The letter its items are labelled with (``A1``, ``A2``), which directions may name it by."""
     alternating: bool = False

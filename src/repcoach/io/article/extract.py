@@ -82,6 +82,9 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             item, on_its_own_interval = interval_label(line.text)
             current.alternating = current.alternating or on_its_own_interval
             current.moves.append(read_item(item, catalogue, draft))
+        elif (clocked := _clocked_block(line.text)) is not None:
+            current = clocked
+            draft.blocks.append(current)
         else:
             directions.append(line)
     draft.blocks = [shaped for block in draft.blocks if block.moves for shaped in _shape(block)]
@@ -102,6 +105,23 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         readings=draft.readings,
         custom=[move.name for block in draft.blocks for move in block.moves if not move.known],
     )
+
+
+def _clocked_block(sentence: str) -> DraftBlock | None:
+    """A block that a sentence ending in a colon opens, saying how it is timed: "Set a timer for
+    15 minutes and do as many rounds as possible of:" (an AMRAP), "Every minute, do:" (an EMOM)."""
+    if not sentence.rstrip().endswith(":"):
+        return None
+    interval, cap = phrases.interval(sentence), phrases.time_cap(sentence)
+    if cap is not None:
+        return DraftBlock(f"AMRAP {format_seconds(cap)}", heading=False, time_cap=cap)
+    if interval is not None:
+        return DraftBlock(_interval_name(interval), heading=False, interval=interval)
+    return None
+
+
+def _interval_name(interval: phrases.Interval) -> str:
+    return "EMOM" if interval.every == 60 else f"Every {format_seconds(interval.every)}"
 
 
 def _blocks_in_prose(draft: Draft, directions: list[Line], catalogue: Catalogue) -> list[Line]:
@@ -149,11 +169,12 @@ def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
     """A block for a heading that names one, or says it is done on the clock ("Every minute on
     the minute for 10 minutes"); None for other headings ("How to do it")."""
     interval = phrases.interval(heading)
-    if not names_a_block(heading) and interval is None:
+    cap = phrases.time_cap(heading)
+    if not names_a_block(heading) and interval is None and cap is None:
         return None
     if draft.rounds is None:
         draft.rounds = phrases.rounds(heading)  # "Main superset (4 rounds)"
-    block = DraftBlock(heading, heading=True, interval=interval)
+    block = DraftBlock(heading, heading=True, interval=interval, time_cap=cap)
     draft.blocks.append(block)
     return block
 
@@ -176,6 +197,10 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             continue
         if (interval := phrases.interval(clause)) is not None:
             _on_the_clock(draft, blocks, interval)
+            used = True
+        if (cap := phrases.time_cap(clause)) is not None:
+            for block in blocks or [block for block in draft.blocks if block.time_cap] or draft.blocks:
+                block.time_cap = cap
             used = True
         if (reps := phrases.reps(clause)) is not None:
             for move in _moves(draft, blocks):
@@ -217,7 +242,7 @@ def _on_the_clock(draft: Draft, named: list[DraftBlock] | None, interval: phrase
         if block.interval is None or (block.interval.total is None and interval.every == block.interval.every):
             block.interval = interval
         if not block.heading:
-            block.name = "EMOM" if interval.every == 60 else f"Every {format_seconds(interval.every)}"
+            block.name = _interval_name(interval)
 
 
 def _rest(draft: Draft, blocks: list[DraftBlock] | None, rest: phrases.Rest, sentence: str) -> None:
@@ -316,6 +341,20 @@ def _block(block: DraftBlock, draft: Draft) -> Block:
     kind = _kind(block)
     if block.interval is not None:
         return _interval_block(block, moves, kind, draft)
+    if block.time_cap is not None:
+        if block.sets > 1 or block.rest_between_sets:
+            draft.readings.append(
+                f"{block.name} goes round until its time is up; its sets and their rests are left out."
+            )
+        rest_between_moves = 0 if kind == "superset" else block.rest_between_moves or 0
+        return Block(
+            name=block.name,
+            kind=kind,
+            moves=moves,
+            time_cap=block.time_cap,
+            rest_between_moves=rest_between_moves,
+            rest_after=block.rest_after or 0,
+        )
     return Block(
         name=block.name,
         kind=kind,

@@ -49,7 +49,8 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
     which is how a plain, unbulleted list of moves is told from prose.
     """
     lines: list[Line] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
+    raw_lines = text.splitlines()
+    for number, raw in enumerate(raw_lines, start=1):
         stripped = raw.strip()
         if not stripped:
             continue
@@ -59,11 +60,17 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
             lines.append(Line(number, "item", stripped[paired.end() :].strip(), paired[1].upper()))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
-        elif names_a_move(stripped) and len(stripped.split()) <= 12:
+        elif names_a_move(stripped) and len(stripped.split()) <= 12 and not _is_title(raw_lines, number, lines):
             lines.append(Line(number, "item", stripped))
         else:
             lines.extend(Line(number, "direction", sentence) for sentence in sentences(stripped))
     return lines
+
+
+def _is_title(raw_lines: list[str], number: int, before: list[Line]) -> bool:
+    """Whether line ``number`` (1-based) is the first and set apart by an empty line, as a title is,
+    even one that starts with a move ("Swing and Push")."""
+    return not before and number < len(raw_lines) and not raw_lines[number].strip()
 
 
 def names_a_block(heading: str) -> bool:

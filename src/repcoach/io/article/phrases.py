@@ -70,7 +70,8 @@ class Load:
 def reps(text: str) -> Reps | None:
     """``6-10 reps``, ``6 to 10 reps``, ``8-12 reps per side``, ``3 x 10``, ``3 sets of 8``, ``10 reps``, ``AMRAP``."""
     side = bool(re.search(r"\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.IGNORECASE))
-    if re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE):
+    amrap = re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE)
+    if amrap and time_cap(text) is None:
         return Reps(0, 0, side, _sets(text), amrap=True)
     if found := re.search(rf"\b(\d+)\s*(?:x|×)\s*{_RANGE}\b(?!\s*{_SECONDS}|\s*{_MINUTES})", text, re.IGNORECASE):
         low, high = _bounds(found[2], found[3])
@@ -165,6 +166,24 @@ def interval(text: str) -> Interval | None:
     if count := _COUNT_AFTER_EMOM.search(rest_of_text):
         return Interval(every, every * int(count[1]))
     return Interval(every)
+
+
+_AMRAP = re.compile(r"\bAMRAP\b|\bas many rounds as (?:possible|you can)\b", re.IGNORECASE)
+_AMRAP_MINUTES = re.compile(
+    r"\bAMRAP\s*(?:x|×|in|for|of)?\s*(\d+)\b(?!\s*(?:reps?|repetitions|s|secs?|seconds?)\b)", re.I
+)
+
+
+def time_cap(text: str) -> int | None:
+    """``AMRAP 12``, ``12-minute AMRAP``, ``as many rounds as possible in 15 minutes``: the seconds
+    a block goes round for. A bare ``AMRAP`` is a set's reps (see :func:`reps`), not this."""
+    if not _AMRAP.search(text):
+        return None
+    if length := _LENGTH.search(text):
+        return _seconds(length[1], "min")
+    if minutes := _AMRAP_MINUTES.search(text):
+        return int(minutes[1]) * 60
+    return None
 
 
 _INTERVAL_REST = re.compile(

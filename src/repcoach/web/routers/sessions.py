@@ -94,6 +94,8 @@ class WorkView(BaseModel):
     """All its cues, in the order they matter during a rep."""
     picture: str | None
     """The URL of a diagram of the move, when there is one."""
+    time_left: float | None = None
+    """In an AMRAP: the seconds left of its time; the set being done when it runs out is its last."""
 
 
 class RestView(BaseModel):
@@ -234,6 +236,7 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
             cue=exercise.cues[0] if exercise.cues else "",
             cues=list(exercise.cues),
             picture=picture_url(state.move.exercise),
+            time_left=None if state.time_left is None else round(state.time_left, 3),
         )
         return view.model_copy(update={"phase": "work", "work": work})
     if isinstance(state, Rest):

@@ -51,6 +51,7 @@
     $("done").disabled = false;
     show(view.phase);
     if (view.phase !== "rest") Timer.stop();
+    $("time-left").hidden = !(view.phase === "work" && view.work.time_left !== null);
     if (view.phase === "work") {
       const work = view.work;
       $("round").textContent = work.round_label;
@@ -64,6 +65,7 @@
       entry.rir = work.rir_default ?? 2;
       updateEntry();
       announce(`work:${view.sets_logged}:${work.round_label}:${work.name}:${work.side}`, `${work.name}. ${work.target}.`);
+      if (work.time_left !== null) countTimeLeft(work.time_left);
     } else if (view.phase === "rest") {
       $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
       $("rest-next").textContent = `Next: ${view.rest.next_name}`;
@@ -80,6 +82,14 @@
     } else if (view.phase === "choice") {
       $("choice-title").textContent = `Round ${view.choice.round} of ${view.choice.rounds} done`;
     }
+  }
+
+  // An AMRAP's time runs during work: the same deadline timer as a rest, beeping as time runs out.
+  function countTimeLeft(seconds) {
+    const shown = $("time-left");
+    Timer.start(seconds, (left) => { shown.textContent = `${Timer.format(left)} left`; }, () => {
+      shown.textContent = "Time is up: log this set, it is the last";
+    });
   }
 
   function updateEntry() {
