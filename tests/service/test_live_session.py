@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from repcoach.errors import StoreError
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.live_session import LiveSession
 from repcoach.session import (
@@ -177,3 +178,27 @@ def test_deciding_on_another_round_is_resting_and_is_not_given_again_after_a_res
     live.apply(AnotherRound())
     wall.now += timedelta(seconds=10)
     assert describe(resumed(live, wall).state) == ("rest", "after round 3", 80)
+
+
+def test_the_sets_kept_in_memory_are_the_stored_ones_after_sets_and_an_undo(live, wall):
+    live.apply(SetDone(reps=9, rir=1, weight_kg=8.0), client_id="phone-set-0001")
+    live.apply(SetDone(reps=7, rir=0, weight_kg=12.0), client_id="phone-set-0002")
+    live.apply(Undo())
+    assert live.sets == live.store.sets(live.record.id)
+    assert [s.client_id for s in live.sets] == ["phone-set-0001"]
+    assert live.set_logged_as("phone-set-0001") == live.sets[0] and live.set_logged_as("phone-set-0002") is None
+    assert resumed(live, wall).sets == live.sets
+
+
+def test_a_write_that_lost_to_another_writer_fails_and_leaves_the_session_as_stored(live, wall):
+    live.apply(SetDone(reps=9, rir=1, weight_kg=8.0))
+    elsewhere = resumed(live, wall)  # e.g. `repcoach resume` on the same database
+    elsewhere.apply(SetDone(reps=7, rir=2, weight_kg=12.0))
+
+    with pytest.raises(StoreError, match="The set could not be saved"):
+        live.apply(SetDone(reps=6, rir=2, weight_kg=12.0))  # it too thinks it is the second set
+
+    assert [s.reps for s in live.sets] == [9, 7] and live.last_seq == 2
+    assert describe(live.state) == ("rest", "after Superset 1", 90)
+    live.apply(Undo())
+    assert [s.reps for s in live.store.sets(live.record.id)] == [9]

@@ -1,5 +1,6 @@
 """Sessions, their events and sets: every write whole or not at all."""
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -34,9 +35,9 @@ def session(store):
 
 
 def test_a_session_with_events_and_sets_lists_back_as_logged(store, session):
-    store.append_event(session.id, "set_done", {"reps": 8}, T0, new_set=a_set("renegade-row"))
-    store.append_event(session.id, "set_done", {"reps": 9}, T0, new_set=a_set("single-arm-row", reps=9, side="left"))
-    store.append_event(session.id, "end_rest", {}, T0)
+    store.append_event(session.id, 1, "set_done", {"reps": 8}, T0, new_set=a_set("renegade-row"))
+    store.append_event(session.id, 2, "set_done", {"reps": 9}, T0, new_set=a_set("single-arm-row", reps=9, side="left"))
+    store.append_event(session.id, 3, "end_rest", {}, T0)
     store.finish_session(session.id, T0 + timedelta(minutes=35))
     [listed] = store.list_sessions(session.profile_id)
     assert (listed.title, listed.plan_ids, listed.finished_at) == (
@@ -52,16 +53,16 @@ def test_a_session_with_events_and_sets_lists_back_as_logged(store, session):
 
 
 def test_undo_removes_exactly_the_set_it_undoes(store, session):
-    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("renegade-row"))
-    store.append_event(session.id, "set_done", {}, T0, new_set=a_set("romanian-deadlift"))
-    store.append_event(session.id, "undo", {}, T0, undo_seq=2)
+    store.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set("renegade-row"))
+    store.append_event(session.id, 2, "set_done", {}, T0, new_set=a_set("romanian-deadlift"))
+    store.append_event(session.id, 3, "undo", {}, T0, undo_seq=2)
     assert [s.exercise_id for s in store.sets(session.id)] == ["renegade-row"]
     assert [event.seq for event in store.events(session.id)] == [1, 2, 3]
 
 
 def test_a_set_that_breaks_a_rule_leaves_no_event_behind(store, session):
     with pytest.raises(StoreError, match="The set could not be saved"):
-        store.append_event(session.id, "set_done", {}, T0, new_set=a_set(reps=-3))
+        store.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set(reps=-3))
     assert store.events(session.id) == []
     assert store.sets(session.id) == []
 
@@ -76,7 +77,7 @@ def test_the_unfinished_session_is_the_newest_one_not_finished(store, session):
 
 def test_times_come_back_in_utc_whatever_zone_they_were_given_in(store, session):
     local = datetime(2026, 11, 24, 19, 30, tzinfo=UTC).astimezone()
-    store.append_event(session.id, "skip", {}, local)
+    store.append_event(session.id, 1, "skip", {}, local)
     assert store.events(session.id)[0].at == local
     assert store.events(session.id)[0].at.tzinfo == UTC
 
@@ -85,7 +86,7 @@ def test_every_logged_set_is_on_disk_at_once_for_another_reader(sqlite_url):
     with open_store(sqlite_url) as writer, open_store(sqlite_url) as reader:
         profile = writer.save_profile(units="kg", experience="beginner", bells_kg=[8])
         session = writer.start_session(profile.id, "T", ["kettlebell-back"], {}, T0)
-        writer.append_event(session.id, "set_done", {}, T0, new_set=a_set())
+        writer.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set())
         assert len(reader.sets(session.id)) == 1
 
 
@@ -135,7 +136,39 @@ def test_a_workout_with_one_bad_set_stores_nothing(store):
 
 
 def test_sets_between_two_times_come_oldest_first_and_exclude_the_end(store, session):
-    for minutes in (30, 0, 60):
-        store.append_event(session.id, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=minutes)))
+    for seq, minutes in enumerate((30, 0, 60), start=1):
+        store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=minutes)))
     found = store.sets_between(session.profile_id, T0, T0 + timedelta(minutes=60))
     assert [s.finished_at - T0 for s in found] == [timedelta(0), timedelta(minutes=30)]
+
+
+def test_the_session_comes_with_the_number_of_its_last_event(store, session):
+    assert store.session_at(session.id) == (session, 0)
+    store.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set())
+    store.append_event(session.id, 2, "end_rest", {}, T0)
+    assert store.session_at(session.id) == (session, 2)
+    assert store.session_at("nope") is None
+
+
+def test_an_event_number_taken_meanwhile_refuses_the_whole_write(store, session):
+    store.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set("renegade-row"))
+    with pytest.raises(StoreError, match="The set could not be saved"):
+        store.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set("halo"), finishes=True)
+    assert [s.exercise_id for s in store.sets(session.id)] == ["renegade-row"]
+    assert [event.seq for event in store.events(session.id)] == [1]
+    assert store.unfinished_session(session.profile_id) == session
+
+
+def test_the_event_that_ends_a_session_finishes_it_in_the_same_write(store, session):
+    logged = store.append_event(session.id, 1, "set_done", {}, T0, new_set=a_set(), finishes=True)
+    assert logged == store.sets(session.id)[0] and logged.event_seq == 1
+    [listed] = store.list_sessions(session.profile_id)
+    assert listed.finished_at == T0
+
+
+def test_a_client_id_names_one_set_whatever_the_session(store, session):
+    other = store.start_session(session.profile_id, "Other", ["kettlebell-back"], {}, T0)
+    store.append_event(session.id, 1, "set_done", {}, T0, new_set=replace(a_set(), client_id="phone-set-0001"))
+    with pytest.raises(StoreError, match="The set could not be saved"):
+        store.append_event(other.id, 1, "set_done", {}, T0, new_set=replace(a_set(), client_id="phone-set-0001"))
+    assert store.events(other.id) == [] and store.sets(other.id) == []

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from repcoach.service.live_session import LiveSession
-from repcoach.session import MonotonicClock, SetDone
+from repcoach.session import MonotonicClock, SetDone, Skip
 
 
 def event(client, session_id: str, kind: str, **fields):
@@ -176,3 +176,58 @@ def test_a_set_logged_by_another_process_is_seen_by_the_next_request(ready):
 
     assert view["sets_logged"] == 2 and view["phase"] == "rest"
     assert event(ready, session, "undo")["work"]["exercise_id"] == "romanian-deadlift"
+
+
+def test_a_set_logged_by_another_process_is_counted_by_the_next_set_and_then_undone_first(ready):
+    session = ready.post("/api/v1/sessions", json={"plan": "kettlebell-back"}).json()["id"]
+    event(ready, session, "set_done", reps=9, rir=1, client_id=uuid.uuid4().hex)
+    store = ready.app.state.store
+    elsewhere = LiveSession.resume(store, store.get_session(session), MonotonicClock())
+    elsewhere.apply(SetDone(reps=7, rir=2, weight_kg=16.0), client_id="set-from-the-cli")
+    elsewhere.apply(Skip())  # ends the rest after Superset 1
+
+    view = event(ready, session, "set_done", reps=8, rir=2, client_id=uuid.uuid4().hex)
+    again = event(ready, session, "set_done", reps=7, rir=2, client_id="set-from-the-cli")
+
+    assert (view["sets_logged"], view["work"]["exercise_id"]) == (3, "single-arm-row")
+    assert (again["duplicate"], again["sets_logged"]) == (True, 3)
+    undone = event(ready, session, "undo")
+    assert (undone["sets_logged"], undone["work"]["exercise_id"]) == (2, "halo")
+    assert [s.reps for s in store.sets(session)] == [9, 7]
+
+
+def test_a_client_id_of_a_set_in_an_earlier_session_is_refused_and_nothing_is_stored(ready):
+    first = ready.post("/api/v1/sessions", json={}).json()["id"]
+    event(ready, first, "set_done", reps=9, rir=1, client_id="phone-set-0001")
+    event(ready, first, "finish_session")
+    second = ready.post("/api/v1/sessions", json={}).json()["id"]
+
+    for kind in ("set_done", "skip"):
+        body = {"kind": kind, "reps": 8, "client_id": "phone-set-0001"}
+        refused = ready.post(f"/api/v1/sessions/{second}/events", json=body)
+        assert refused.status_code == 422
+        assert refused.json()["error"]["problems"] == [
+            {"field": "client_id", "message": "this client_id was used for a set of another session"}
+        ]
+
+    view = ready.get(f"/api/v1/sessions/{second}").json()
+    assert (view["sets_logged"], view["work"]["exercise_id"]) == (0, "renegade-row")
+    assert event(ready, second, "set_done", reps=8, client_id="phone-set-0002")["sets_logged"] == 1
+
+
+def test_the_count_and_the_bell_follow_an_undo_at_once(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    first = event(ready, session, "set_done", reps=10, rir=4, weight_kg=8, client_id=uuid.uuid4().hex)
+    for _ in range(4):  # the rest of round 1
+        if first["phase"] == "rest":
+            event(ready, session, "end_rest")
+        first = event(ready, session, "set_done", reps=8, rir=2, weight_kg=8)
+    event(ready, session, "end_rest")
+    round_two = ready.get(f"/api/v1/sessions/{session}").json()
+    assert (round_two["sets_logged"], round_two["work"]["round_label"]) == (5, "Round 2 of 3-5")
+
+    event(ready, session, "set_done", reps=10, rir=4, weight_kg=12)
+    undone = event(ready, session, "undo")
+
+    assert (undone["sets_logged"], undone["work"]["round_label"]) == (5, "Round 2 of 3-5")
+    assert undone["work"] == round_two["work"]

@@ -33,7 +33,7 @@ class BellAdvisor:
         segment = live.engine.program.segments[step.segment_index]
         advice = self.recommendation(move, segment.loads.get(move.load) if move.load else None, segment.rounds)
         mixed = advice.first_round_kg is not None
-        today = [as_logged(record) for record in live.store.sets(live.record.id) if record.exercise_id == move.exercise]
+        today = [as_logged(record) for record in live.sets if record.exercise_id == move.exercise]
         if today:
             adjusted = adjust_within_session(move, today, self.profile.bells_kg, self.profile.units)
             if adjusted is not None:

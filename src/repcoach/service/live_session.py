@@ -30,7 +30,7 @@ from repcoach.session import (
     event_from_dict,
     event_to_dict,
 )
-from repcoach.store import CustomExerciseRecord, EventRecord, NewSet, ProfileRecord, SessionRecord, Store
+from repcoach.store import CustomExerciseRecord, EventRecord, NewSet, ProfileRecord, SessionRecord, SetRecord, Store
 
 WallClock = Callable[[], datetime]
 
@@ -64,6 +64,9 @@ class LiveSession:
         self._undoable_seqs: list[int] = []
         self.last_seq = 0
         """The number of the last event stored; another writer's event makes the store's larger."""
+        self.sets: list[SetRecord] = []
+        """The sets logged so far, oldest first, as stored: kept in step with the store, so that
+        while ``last_seq`` is the store's, reading them needs no query."""
         self.last_sets: dict[tuple[str, str | None], LastSet] = {}
         self._step_began = wall()
 
@@ -92,20 +95,8 @@ class LiveSession:
         A rest that was running goes on with the time already gone deducted, paused time not
         counted; a session left paused comes back paused.
         """
-        stored = store.events(record.id)
-        events = [event_from_dict({"kind": event.kind, **event.payload}) for event in stored]
-        elapsed, paused = _rest_elapsed(stored, wall())
-        engine = SessionEngine.restore(Program.from_dict(record.program), events, clock, rest_elapsed=elapsed)
-        if paused:
-            engine.apply(Pause())
-        live = cls(store, record, engine, wall)
-        for event_record, event in zip(stored, events, strict=True):
-            live._track(event, event_record.seq)
-        live.last_seq = stored[-1].seq if stored else 0
-        for logged in store.sets(record.id):
-            live.last_sets[(logged.exercise_id, logged.side)] = LastSet(
-                logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg
-            )
+        live = cls(store, record, SessionEngine(Program.from_dict(record.program), clock), wall)
+        live._restore()
         live._note_step_start(wall())
         return live
 
@@ -113,6 +104,10 @@ class LiveSession:
     def state(self) -> WorkStep | Rest | object:
         """The engine's current step (work, rest, round choice or finished)."""
         return self.engine.state
+
+    def set_logged_as(self, client_id: str) -> SetRecord | None:
+        """The set of this session stored under ``client_id``, if there is one."""
+        return next((logged for logged in self.sets if logged.client_id == client_id), None)
 
     def apply(self, event: Event, client_id: str | None = None) -> AppliedEvent:
         """Apply ``event`` to the engine and store what the engine recorded (a ``Skip`` in a rest is
@@ -122,33 +117,31 @@ class LiveSession:
 
         Raises:
             EngineError: the event is not allowed now; nothing is stored.
+            StoreError: the write failed (another writer stored an event first, or the set breaks
+                a rule); the session is back at what the store holds.
         """
         applied = self.engine.apply(event)
         recorded = applied.recorded
         at = self._wall()
         if isinstance(event, Pause | Resume):
-            kind, payload = _split(event_to_dict(event))
-            self.last_seq = self.store.append_event(self.record.id, kind, payload, at).seq
+            self._append(event, at)
             return applied
         if recorded is None:
             return applied
         new_set = self._new_set(recorded, applied.step, at, client_id) if isinstance(recorded, SetDone) else None
         undo_seq = self._undoable_seqs[-1] if isinstance(recorded, Undo) and self._undoable_seqs else None
-        kind, payload = _split(event_to_dict(recorded))
-        try:
-            stored = self.store.append_event(self.record.id, kind, payload, at, new_set=new_set, undo_seq=undo_seq)
-        except Exception:
-            self._rebuild()
-            raise
-        self._track(recorded, stored.seq)
-        self.last_seq = stored.seq
+        finishes = isinstance(self.engine.state, Finished)
+        logged = self._append(recorded, at, new_set, undo_seq, finishes)
+        self._track(recorded, self.last_seq)
         self._note_step_start(at)
-        if isinstance(recorded, SetDone) and applied.step is not None:
-            self.last_sets[(applied.step.move.exercise, applied.step.side)] = LastSet(
-                recorded.reps, recorded.hold_seconds, recorded.rir, recorded.weight_kg
+        if undo_seq is not None:
+            self.sets = [kept for kept in self.sets if kept.event_seq != undo_seq]
+        if logged is not None:
+            self.sets.append(logged)
+            self.last_sets[(logged.exercise_id, logged.side)] = LastSet(
+                logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg
             )
-        if isinstance(self.engine.state, Finished):
-            self.store.finish_session(self.record.id, at)
+        if finishes:
             self.record = replace(self.record, finished_at=at)
         return applied
 
@@ -163,10 +156,56 @@ class LiveSession:
         elif isinstance(event, Undo) and self._undoable_seqs:
             self._undoable_seqs.pop()
 
-    def _rebuild(self) -> None:
-        """After a failed write, return the engine to what the store holds."""
-        rebuilt = LiveSession.resume(self.store, self.record, self.engine.clock, self._wall)
-        self.engine, self.last_seq = rebuilt.engine, rebuilt.last_seq
+    def _append(
+        self,
+        event: Event,
+        at: datetime,
+        new_set: NewSet | None = None,
+        undo_seq: int | None = None,
+        finishes: bool = False,
+    ) -> SetRecord | None:
+        """Store ``event`` as the one after the last this session knows of (and the session as finished
+        with it, if it ``finishes`` it); the set, when it logs one.
+
+        After a failed write, everything here returns to what the store holds (the time the
+        current step began stays: it is the same step).
+        """
+        kind, payload = _split(event_to_dict(event))
+        try:
+            logged = self.store.append_event(
+                self.record.id,
+                self.last_seq + 1,
+                kind,
+                payload,
+                at,
+                new_set=new_set,
+                undo_seq=undo_seq,
+                finishes=finishes,
+            )
+        except Exception:
+            self._restore()
+            raise
+        self.last_seq += 1
+        return logged
+
+    def _restore(self) -> None:
+        """Set the engine, and all kept beside it, to what the store holds."""
+        stored = self.store.events(self.record.id)
+        events = [event_from_dict({"kind": event.kind, **event.payload}) for event in stored]
+        elapsed, paused = _rest_elapsed(stored, self._wall())
+        program = Program.from_dict(self.record.program)
+        self.engine = SessionEngine.restore(program, events, self.engine.clock, rest_elapsed=elapsed)
+        if paused:
+            self.engine.apply(Pause())
+        self._undoable_seqs = []
+        for event_record, event in zip(stored, events, strict=True):
+            self._track(event, event_record.seq)
+        self.last_seq = stored[-1].seq if stored else 0
+        self.sets = self.store.sets(self.record.id)
+        self.last_sets = {
+            (logged.exercise_id, logged.side): LastSet(logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg)
+            for logged in self.sets
+        }
 
     def _new_set(self, event: SetDone, step: WorkStep | None, at: datetime, client_id: str | None) -> NewSet:
         assert step is not None, "a set is always done at a work step"

@@ -6,11 +6,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,22 @@ from repcoach.store.workouts import (
     stored_source_keys,
 )
 from repcoach.units import Unit
+
+# The statements of a logged set, built once: building one took longer than running it on SQLite.
+_PROFILE = select(*Profile.__table__.c).order_by(Profile.id).limit(1)
+_SINGLE_USER_PROFILE = _PROFILE.where(Profile.account_id.is_(None))
+_ACCOUNT_PROFILE = _PROFILE.where(Profile.account_id == bindparam("account_id"))
+_BELLS = select(Bell.weight_kg).where(Bell.profile_id == bindparam("profile_id")).order_by(Bell.weight_kg)
+_LAST_SEQ = select(func.coalesce(func.max(SessionEvent.seq), 0)).where(SessionEvent.session_id == WorkoutSession.id)
+_SESSION_AT = select(*WorkoutSession.__table__.c, _LAST_SEQ.scalar_subquery().label("last_seq")).where(
+    WorkoutSession.id == bindparam("session_id")
+)
+_ADD_EVENT = insert(SessionEvent)
+_ADD_SET = insert(LoggedSet).returning(LoggedSet.id)
+_REMOVE_SET = delete(LoggedSet).where(
+    LoggedSet.session_id == bindparam("session_id"), LoggedSet.event_seq == bindparam("event_seq")
+)
+_FINISH = update(WorkoutSession).where(WorkoutSession.id == bindparam("session")).values(finished_at=bindparam("at"))
 
 
 def open_store(url: str) -> Store:
@@ -79,10 +95,11 @@ class Store:
     # Each method takes the owner: an account on a multi-user server, or None for the single user.
 
     def get_profile(self, account_id: int | None = None) -> ProfileRecord | None:
-        """The owner's profile, or None before set-up."""
-        with self._unit_of_work() as db:
-            profile = _owned_profile(db, account_id)
-            return _profile_record(db, profile) if profile else None
+        """The owner's profile, or None before set-up (read without the ORM: every API request asks)."""
+        query = _SINGLE_USER_PROFILE if account_id is None else _ACCOUNT_PROFILE
+        with self.engine.connect() as connection:
+            profile = connection.execute(query, {"account_id": account_id}).first()
+            return _profile_record(connection, profile) if profile else None
 
     def save_profile(
         self,
@@ -166,6 +183,13 @@ class Store:
             row = db.get(WorkoutSession, session_id)
             return _session_record(row) if row else None
 
+    def session_at(self, session_id: str) -> tuple[SessionRecord, int] | None:
+        """The session and the number of its last event (0 before the first), in one read: what a request
+        needs to tell whether a session kept in memory is still the stored one."""
+        with self.engine.connect() as connection:
+            row = connection.execute(_SESSION_AT, {"session_id": session_id}).first()
+        return (_session_record(row), row.last_seq) if row else None
+
     def unfinished_session(self, profile_id: int) -> SessionRecord | None:
         """The newest session that was started and not finished."""
         query = (
@@ -210,36 +234,46 @@ class Store:
     def append_event(
         self,
         session_id: str,
+        seq: int,
         kind: str,
         payload: dict[str, Any],
         at: datetime,
         *,
         new_set: NewSet | None = None,
         undo_seq: int | None = None,
-    ) -> EventRecord:
-        """Store one event, and with it the set it logs or the removal of the set it undoes.
+        finishes: bool = False,
+    ) -> SetRecord | None:
+        """Store event number ``seq``, and with it the set it logs or the removal of the set it undoes,
+        and the end of the session (at ``at``) when it ``finishes`` it.
 
-        All of it is one transaction: nothing is half-written.
+        All of it is one transaction: nothing is half-written. The caller numbers the event, as the
+        one after the last it knows of; an event stored under that number meanwhile (another writer)
+        makes the write fail, so nobody appends to a session whose latest events they have not seen.
+
+        Returns:
+            The set as stored, with its id, when ``new_set`` was given.
 
         Raises:
-            StoreError: the session does not exist, or the set breaks a rule (negative reps...).
+            StoreError: the session does not exist, ``seq`` is taken, or the set breaks a rule
+                (negative reps, a client id used before...).
         """
         try:
-            with self._unit_of_work() as db:
-                if db.get(WorkoutSession, session_id) is None:
-                    raise StoreError(f"There is no session {session_id}.")
-                last = db.scalar(select(func.max(SessionEvent.seq)).where(SessionEvent.session_id == session_id))
-                seq = (last or 0) + 1
-                db.add(SessionEvent(session_id=session_id, seq=seq, kind=kind, payload=payload, at=at))
-                if new_set is not None:
-                    db.add(LoggedSet(session_id=session_id, event_seq=seq, **asdict(new_set)))
+            with self.engine.begin() as connection:
+                connection.execute(
+                    _ADD_EVENT, {"session_id": session_id, "seq": seq, "kind": kind, "payload": payload, "at": at}
+                )
                 if undo_seq is not None:
-                    db.execute(
-                        delete(LoggedSet).where(LoggedSet.session_id == session_id, LoggedSet.event_seq == undo_seq)
-                    )
+                    connection.execute(_REMOVE_SET, {"session_id": session_id, "event_seq": undo_seq})
+                if finishes:
+                    connection.execute(_FINISH, {"session": session_id, "at": at})
+                if new_set is None:
+                    return None
+                values = {name: getattr(new_set, name) for name in NEW_SET_FIELDS}
+                row = {"session_id": session_id, "event_seq": seq, **values}
+                set_id = connection.execute(_ADD_SET, row).scalar_one()
         except IntegrityError as error:
             raise _refused("The set", error) from error
-        return EventRecord(session_id, seq, kind, payload, at)
+        return SetRecord(**values, id=set_id, session_id=session_id, event_seq=seq)
 
     def record_workout(
         self, profile_id: int, title: str, sets: Sequence[NewSet], started_at: datetime, finished_at: datetime
@@ -342,7 +376,7 @@ class Store:
     def sets_between(self, profile_id: int, start: datetime, end: datetime) -> list[SetRecord]:
         """Every set the user finished in ``[start, end)``, oldest first."""
         query = (
-            select(LoggedSet)
+            select(*LoggedSet.__table__.c)
             .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
             .where(
                 WorkoutSession.profile_id == profile_id,
@@ -351,23 +385,15 @@ class Store:
             )
             .order_by(LoggedSet.finished_at, LoggedSet.id)
         )
-        with self._unit_of_work() as db:
-            return [_set_record(row) for row in db.scalars(query)]
+        # Rows, not ORM objects: the coaching reads weeks of sets at the start of every session.
+        with self.engine.connect() as connection:
+            return [_set_from_row(row) for row in connection.execute(query)]
 
     def set_by_client_id(self, client_id: str) -> SetRecord | None:
         """The set a client logged under ``client_id``, if it is stored."""
         with self._unit_of_work() as db:
             row = db.scalars(select(LoggedSet).where(LoggedSet.client_id == client_id)).first()
             return _set_record(row) if row else None
-
-    def last_event_seq(self, session_id: str) -> int:
-        """The number of the session's last event; 0 before the first."""
-        with self._unit_of_work() as db:
-            return db.scalar(select(func.max(SessionEvent.seq)).where(SessionEvent.session_id == session_id)) or 0
-
-    def set_count(self, session_id: str) -> int:
-        with self._unit_of_work() as db:
-            return db.scalar(select(func.count()).select_from(LoggedSet).where(LoggedSet.session_id == session_id)) or 0
 
     def events(self, session_id: str) -> list[EventRecord]:
         """A session's events in the order they happened."""
@@ -377,9 +403,9 @@ class Store:
 
     def sets(self, session_id: str) -> list[SetRecord]:
         """A session's logged sets in the order they were logged."""
-        query = select(LoggedSet).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
-        with self._unit_of_work() as db:
-            return [_set_record(row) for row in db.scalars(query)]
+        query = select(*LoggedSet.__table__.c).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
+        with self.engine.connect() as connection:
+            return [_set_from_row(row) for row in connection.execute(query)]
 
 
 def _refused(what: str, error: IntegrityError) -> StoreError:
@@ -393,8 +419,8 @@ def _owned_profile(db: Session, account_id: int | None) -> Profile | None:
     return db.scalars(select(Profile).where(owner).order_by(Profile.id).limit(1)).first()
 
 
-def _profile_record(db: Session, profile: Profile) -> ProfileRecord:
-    bells = db.scalars(select(Bell.weight_kg).where(Bell.profile_id == profile.id).order_by(Bell.weight_kg))
+def _profile_record(db: Session | Connection, profile: Profile | Row[*tuple[Any, ...]]) -> ProfileRecord:
+    bells = db.scalars(_BELLS, {"profile_id": profile.id})
     return ProfileRecord(
         id=profile.id,
         name=profile.name,
@@ -408,7 +434,7 @@ def _profile_record(db: Session, profile: Profile) -> ProfileRecord:
     )
 
 
-def _session_record(row: WorkoutSession, sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
+def _session_record(row: WorkoutSession | Row[*tuple[Any, ...]], sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
     return SessionRecord(
         id=row.id,
         profile_id=row.profile_id,
@@ -425,3 +451,8 @@ def _session_record(row: WorkoutSession, sets: tuple[SetRecord, ...] = ()) -> Se
 def _set_record(row: LoggedSet) -> SetRecord:
     values = {name: getattr(row, name) for name in NEW_SET_FIELDS}
     return SetRecord(**values, id=row.id, session_id=row.session_id, event_seq=row.event_seq)
+
+
+def _set_from_row(row: Row[*tuple[Any, ...]]) -> SetRecord:
+    """A row of all ``logged_sets`` columns as a record: the columns are named as its fields."""
+    return SetRecord(**row._mapping)

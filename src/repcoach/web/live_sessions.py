@@ -14,8 +14,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from repcoach.coach.history import LoggedSet
+from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import recent_history
-from repcoach.service.live_session import LiveSession
+from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import MonotonicClock
 from repcoach.store import ProfileRecord, SessionRecord, Store
 
@@ -27,6 +28,7 @@ KEPT = 64
 class Kept:
     live: LiveSession
     _history: list[LoggedSet] | None = field(default=None)
+    _advisor: BellAdvisor | None = field(default=None)
 
     def history(self, profile: ProfileRecord) -> list[LoggedSet]:
         """The sets before the session began, which the bell advice reads: read once, as they are
@@ -35,15 +37,22 @@ class Kept:
             self._history = recent_history(self.live.store, profile.id, self.live.record.started_at)
         return self._history
 
+    def advisor(self, profile: ProfileRecord) -> BellAdvisor:
+        """The session's bell advisor, which works each move's advice out once, as the CLI's does: kept
+        while the profile stays as it is, made anew when it changes (a bell bought mid-session)."""
+        if self._advisor is None or self._advisor.profile != profile:
+            self._advisor = BellAdvisor(profile, self.history(profile), utc_now())
+        return self._advisor
+
 
 class LiveSessions:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._kept: OrderedDict[str, Kept] = OrderedDict()
 
-    def get(self, store: Store, record: SessionRecord) -> Kept:
-        """The session as the store holds it: the kept one if nothing was stored since, else rebuilt."""
-        last_seq = store.last_event_seq(record.id)
+    def get(self, store: Store, record: SessionRecord, last_seq: int) -> Kept:
+        """The session as the store holds it (``record``, whose last event is ``last_seq``): the kept
+        one if nothing was stored since, else rebuilt."""
         with self._lock:
             kept = self._kept.get(record.id)
             if kept is not None and kept.live.last_seq == last_seq and kept.live.store is store:

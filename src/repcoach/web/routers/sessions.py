@@ -1,8 +1,9 @@
 """Sessions: start one, read where it stands, send what the user did, list past ones.
 
-The server keeps no session in memory: every request rebuilds it from the stored events
-(:meth:`LiveSession.resume`), with rest time from the wall clock, so a reload, a second
-device or a server restart all see the exact same step.
+The stored events are the truth: a session in progress is kept in memory between requests
+(web/live_sessions.py) only while its last event is the store's last, and is otherwise rebuilt
+from them (:meth:`LiveSession.resume`), with rest time from the wall clock, so a reload, a
+second device or a server restart all see the exact same step.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Literal
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
-from repcoach.errors import InvalidInput, Problem
+from repcoach.errors import InvalidInput, Problem, StoreError
 from repcoach.plan import IntRange
-from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.live_session import LiveSession, utc_now
+from repcoach.service.live_session import LiveSession
 from repcoach.session import (
     AnotherRound,
     EndRest,
@@ -37,7 +38,8 @@ from repcoach.session import (
     WorkStep,
 )
 from repcoach.store import ProfileRecord, SessionRecord, Store
-from repcoach.web.deps import LiveSessionsDep, PlansDep, ProfileDep, StoreDep
+from repcoach.web.auth import Owner
+from repcoach.web.deps import LiveSessionsDep, OwnerDep, PlansDep, ProfileDep, StoreDep, profile_of
 from repcoach.web.errors import Conflict
 from repcoach.web.live_sessions import Kept, LiveSessions
 
@@ -170,36 +172,68 @@ def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions
 
 
 @router.post("/sessions/{session_id}/events")
-def send_event(
-    session_id: str, body: EventBody, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep
+async def send_event(
+    session_id: str, body: EventBody, store: StoreDep, owner: OwnerDep, sessions: LiveSessionsDep
 ) -> SessionView:
-    """Apply what the user did; a set is committed before the answer is sent."""
+    """Apply what the user did; a set is committed before the answer is sent.
+
+    All the work, the profile's read included, runs in the thread pool as one call: as a plain endpoint
+    with the profile as a dependency, it took three hand-overs between threads, the dearest part of a
+    set after the commit (on an idle machine each woke a sleeping thread).
+    """
+    return await run_in_threadpool(_send_event, session_id, body, store, owner, sessions)
+
+
+def _send_event(session_id: str, body: EventBody, store: Store, owner: Owner, sessions: LiveSessions) -> SessionView:
+    profile = profile_of(store, owner)
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
         return _apply(_live(session_id, store, profile, sessions), body, store, profile)
 
 
 def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) -> SessionView:
     live = kept.live
-    session_id = live.record.id
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
-    if body.client_id is not None and (earlier := store.set_by_client_id(body.client_id)) is not None:
-        if earlier.session_id != session_id:
-            raise InvalidInput([Problem("this client_id was used for a set of another session", field="client_id")])
+    if body.client_id is not None and _logged_before(body.client_id, live, store, look_up=body.kind != "set_done"):
         return _view(kept, profile).model_copy(update={"duplicate": True})
     if body.kind == "set_done":
         event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
     else:
         event = _EVENTS[body.kind]()
-    live.apply(event, client_id=body.client_id)
+    try:
+        live.apply(event, client_id=body.client_id)
+    except StoreError:
+        if body.client_id is None or not _logged_before(body.client_id, live, store, look_up=True):
+            raise
+        return _view(kept, profile).model_copy(update={"duplicate": True})
     return _view(kept, profile)
 
 
+def _logged_before(client_id: str, live: LiveSession, store: Store, *, look_up: bool) -> bool:
+    """Whether a set of this session is stored under ``client_id`` already (then nothing is applied).
+
+    The session's own sets are in memory. The store is asked (``look_up``) before any event that
+    logs no set, and after a set's write failed: a set's client id is unique, so a write under an
+    id taken elsewhere fails, and only then does it cost a read.
+
+    Raises:
+        InvalidInput: a set of another session has that id.
+    """
+    if live.set_logged_as(client_id) is not None:
+        return True
+    if not look_up:
+        return False
+    earlier = store.set_by_client_id(client_id)
+    if earlier is not None and earlier.session_id != live.record.id:
+        raise InvalidInput([Problem("this client_id was used for a set of another session", field="client_id")])
+    return earlier is not None
+
+
 def _live(session_id: str, store: Store, profile: ProfileRecord, sessions: LiveSessions) -> Kept:
-    record = store.get_session(session_id)
-    if record is None or record.profile_id != profile.id:
+    found = store.session_at(session_id)
+    if found is None or found[0].profile_id != profile.id:
         raise HTTPException(404, f"There is no session {session_id}.")
-    return sessions.get(store, record)
+    return sessions.get(store, *found)
 
 
 def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
@@ -213,15 +247,14 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
         started_at=record.started_at,
         finished_at=record.finished_at,
         phase="finished",
-        sets_logged=live.store.set_count(record.id),
+        sets_logged=len(live.sets),
         paused=live.engine.paused,
     )
     if record.finished_at is not None:
         return view
     if isinstance(state, WorkStep):
         exercise = catalogue.get(state.move.exercise)
-        advisor = BellAdvisor(profile, kept.history(profile), utc_now())
-        bell = advisor.advise(state, live)
+        bell = kept.advisor(profile).advise(state, live)
         work = WorkView(
             exercise_id=state.move.exercise,
             name=exercise.name,
