@@ -29,3 +29,14 @@ def test_an_unknown_plan_suggests_the_closest_ids():
     with pytest.raises(UnknownName) as caught:
         builtin_shelf().get("kettlebell-bak")
     assert caught.value.suggestions == ["kettlebell-back"]
+
+
+def test_kept_plans_join_the_shelf_and_cannot_shadow_a_plan_on_it():
+    quick = builtin_shelf().with_files([QUICK]).get("quick-test")
+    impostor = quick.model_copy(update={"id": "kettlebell-back", "title": "Not the real one"})
+
+    shelf = builtin_shelf().with_kept([quick, impostor])
+
+    assert shelf.kept == {"quick-test"}
+    assert shelf.get("quick-test") == quick
+    assert shelf.get("kettlebell-back").title != "Not the real one"

@@ -12,14 +12,17 @@ from hypothesis import strategies as st
 
 from repcoach.errors import InvalidInput
 from repcoach.io.backup_json import dump_export, load_export
-from repcoach.plan.builtins import get_builtin_plan
+from repcoach.plan.builtins import builtin_plans, builtin_shelf, get_builtin_plan
+from repcoach.plan.plan import Plan
 from repcoach.service.backup import export_document, restore_document
+from repcoach.service.kept_plans import keep_plan
 from repcoach.service.live_session import LiveSession
 from repcoach.session import FakeClock, Program, SetDone, Skip
 from repcoach.store import NewSet, Store, open_store
 from repcoach.store.workouts import CustomExerciseRecord, NewWorkout
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+BACK_DAY = get_builtin_plan("kettlebell-back").model_copy(update={"id": "back-day", "title": "Back day 💪"})
 
 new_sets = st.builds(
     NewSet,
@@ -52,11 +55,27 @@ workouts = st.lists(
     max_size=5,
 )
 
+kept_plans = st.lists(
+    st.builds(
+        lambda plan_id, title, base: get_builtin_plan(base).model_copy(update={"id": plan_id, "title": title}),
+        plan_id=st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
+            lambda plan_id: plan_id not in builtin_plans()
+        ),
+        title=st.text(min_size=1, max_size=30),
+        base=st.sampled_from(["kettlebell-back", "legs-glutes"]),
+    ),
+    max_size=3,
+    unique_by=lambda plan: plan.id,
+)
 
-def fill(store: Store, history: list[NewWorkout]) -> int:
-    """A profile with bells, a custom move, a guided session in progress and ``history``."""
+
+def fill(store: Store, history: list[NewWorkout], plans: list[Plan] | None = None) -> int:
+    """A profile with bells, a custom move, a guided session in progress, ``history`` and kept ``plans``
+    (by default one made from a built-in)."""
     profile = store.save_profile(units="lb", experience="intermediate", bells_kg=[8, 12, 16])
     store.save_preferences([1, 3, 5], "07:30", "Europe/Berlin")
+    for plan in [BACK_DAY] if plans is None else plans:
+        keep_plan(store, profile.id, plan, builtin_shelf(), NOW)
     store.import_workouts(profile.id, history, [CustomExerciseRecord("t-bar-row", "T Bar Row", "horizontal-pull")])
     live = LiveSession.start(store, profile, Program.compose(get_builtin_plan("kettlebell-back")), FakeClock())
     live.apply(SetDone(reps=9, rir=1, weight_kg=8.0), client_id="phone-set-0001")
@@ -76,7 +95,8 @@ def contents(store: Store) -> tuple[object, ...]:
         )
         for copy in store.session_copies(profile.id)
     ]
-    return replace(profile, id=0, created_at=NOW), store.custom_exercises(profile.id), copies
+    plans = store.kept_plans.of_profile(profile.id)
+    return replace(profile, id=0, created_at=NOW), store.custom_exercises(profile.id), copies, plans
 
 
 def round_trip(source: Store, target: Store) -> str:
@@ -88,11 +108,11 @@ def round_trip(source: Store, target: Store) -> str:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(history=workouts)
-def test_an_export_read_back_into_an_empty_store_exports_the_same(tmp_path_factory, history):
+@given(history=workouts, plans=kept_plans)
+def test_an_export_read_back_into_an_empty_store_exports_the_same(tmp_path_factory, history, plans):
     folder = tmp_path_factory.mktemp("backup")
     with open_store(f"sqlite:///{folder / 'a.db'}") as source, open_store(f"sqlite:///{folder / 'b.db'}") as target:
-        fill(source, history)
+        fill(source, history, plans)
         round_trip(source, target)
 
 
@@ -101,10 +121,47 @@ def test_the_round_trip_holds_on_both_databases_and_a_second_restore_adds_nothin
     with open_store(f"sqlite:///{tmp_path / 'copy.db'}") as target:
         exported = round_trip(store, target)
         second = restore_document(target, None, load_export(exported.encode(), "backup.json"))
-        assert (second.profile_created, second.sessions, second.sets) == (False, 0, 0)
+        assert (second.profile_created, second.sessions, second.sets, second.plans) == (False, 0, 0, 0)
     document = json.loads(exported)
     assert document["profile"]["time_zone"] == "Europe/Berlin"
     assert [len(session["sets"]) for session in document["sessions"]] == [0, 2]
+    assert [(plan["plan_id"], plan["title"]) for plan in document["kept_plans"]] == [("back-day", "Back day 💪")]
+
+
+def test_a_restored_plan_is_kept_for_the_account_and_one_kept_under_its_id_stays(store, tmp_path):
+    fill(store, [], plans=[BACK_DAY, BACK_DAY.model_copy(update={"id": "legs", "title": "Legs"})])
+    exported = dump_export(export_document(store, store.get_profile(), NOW))
+    with open_store(f"sqlite:///{tmp_path / 'server.db'}") as server:
+        anna = server.accounts.create("anna", "hash", NOW)
+        annas = server.save_profile(units="kg", experience="beginner", bells_kg=[16], account_id=anna.id)
+        keep_plan(server, annas.id, BACK_DAY.model_copy(update={"title": "Anna's own"}), builtin_shelf(), NOW)
+
+        restored = restore_document(server, anna.id, load_export(exported.encode(), "backup.json"))
+
+        assert (restored.sessions, restored.plans) == (1, 1)
+        assert [(plan.plan_id, plan.title) for plan in server.kept_plans.of_account(anna.id)] == [
+            ("back-day", "Anna's own"),
+            ("legs", "Legs"),
+        ]
+
+
+def test_an_export_from_before_kept_plans_still_reads(store):
+    fill(store, [], plans=[])
+    document = json.loads(dump_export(export_document(store, store.get_profile(), NOW)))
+    del document["kept_plans"]
+    assert load_export(json.dumps(document).encode(), "old.json").kept_plans == []
+
+
+def test_a_kept_plan_that_is_not_a_valid_plan_is_refused_before_anything_is_stored(store, tmp_path):
+    fill(store, [])
+    document = json.loads(dump_export(export_document(store, store.get_profile(), NOW)))
+    document["kept_plans"][0]["toml"] = document["kept_plans"][0]["toml"].replace("renegade-row", "renegade-rowing")
+    target_url = f"sqlite:///{tmp_path / 'target.db'}"
+    with open_store(target_url) as target, pytest.raises(InvalidInput) as caught:
+        restore_document(target, None, load_export(json.dumps(document).encode(), "backup.json"))
+    assert "kept plan back-day" in str(caught.value) and "unknown exercise 'renegade-rowing'" in str(caught.value)
+    with open_store(target_url) as target:
+        assert target.get_profile() is None
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ def test_migrating_an_up_to_date_database_again_changes_nothing(store_url):
         "alembic_version",
         "accounts",
         "custom_exercises",
+        "kept_plans",
         "login_sessions",
         "profiles",
         "bells",
@@ -56,3 +57,13 @@ def test_a_database_made_by_the_first_schema_upgrades_and_keeps_its_sets(sqlite_
     assert "started_at" in columns
     with open_store(sqlite_url) as store:
         assert store.get_profile().units == "kg"
+
+
+def test_the_kept_plans_migration_can_be_taken_back_and_done_again(store_url):
+    engine = connect(store_url)
+    downgrade(engine, "0005")
+    assert "kept_plans" not in inspect(engine).get_table_names()
+    migrate(engine)
+    columns = [column["name"] for column in inspect(engine).get_columns("kept_plans")]
+    engine.dispose()
+    assert columns == ["id", "profile_id", "plan_id", "title", "toml", "saved_at"]

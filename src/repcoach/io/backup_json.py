@@ -80,6 +80,16 @@ class SessionDoc(_Strict):
     sets: list[SetDoc]
 
 
+class KeptPlanDoc(_Strict):
+    """A plan the user kept on a multi-user server's plans page."""
+
+    plan_id: str
+    title: str
+    toml: str
+    """The plan file's text, validated again when it is restored."""
+    saved_at: AwareDatetime
+
+
 class ExportDoc(_Strict):
     format: Literal["repcoach-export"] = FORMAT
     version: Literal[1] = VERSION
@@ -87,6 +97,8 @@ class ExportDoc(_Strict):
     profile: ProfileDoc
     custom_exercises: list[CustomExerciseDoc]
     sessions: list[SessionDoc]
+    kept_plans: list[KeptPlanDoc] = Field(default_factory=list)
+    """Absent from exports made before plans were kept per account."""
 
 
 def dump_export(doc: ExportDoc) -> str:

@@ -1,4 +1,4 @@
-"""The plans a user can run: the built-in ones and any plan files they add."""
+"""The plans a user can run: the built-in ones, any plan files they add, and the plans they kept."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from repcoach.plan.plan import Plan
 class PlanShelf:
     plans: Mapping[str, Plan]
     """By id."""
+    kept: frozenset[str] = frozenset()
+    """Ids of the plans among them that the user kept (on a multi-user server), which they may replace or delete."""
 
     def get(self, plan_id: str) -> Plan:
         """The plan ``plan_id``.
@@ -42,4 +44,9 @@ class PlanShelf:
             if plan.id in plans:
                 raise InvalidInput([Problem(f"the plan id '{plan.id}' is already taken", source=str(path), field="id")])
             plans[plan.id] = plan
-        return PlanShelf(plans)
+        return PlanShelf(plans, self.kept)
+
+    def with_kept(self, kept: Iterable[Plan]) -> PlanShelf:
+        """This shelf plus the plans a user kept; one whose id is taken here already is left out (the shelf's wins)."""
+        added = {plan.id: plan for plan in kept if plan.id not in self.plans}
+        return PlanShelf({**self.plans, **added}, self.kept | added.keys())

@@ -5,8 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from repcoach.io.backup_json import CustomExerciseDoc, EventDoc, ExportDoc, ProfileDoc, SessionDoc, SetDoc
-from repcoach.store import EventRecord, ProfileRecord, SessionRecord, SetRecord, Store
+from repcoach.io.backup_json import (
+    CustomExerciseDoc,
+    EventDoc,
+    ExportDoc,
+    KeptPlanDoc,
+    ProfileDoc,
+    SessionDoc,
+    SetDoc,
+)
+from repcoach.plan.builtins import builtin_plans
+from repcoach.service.kept_plans import read_kept_plan
+from repcoach.store import EventRecord, KeptPlanRecord, ProfileRecord, SessionRecord, SetRecord, Store
 from repcoach.store.workouts import CustomExerciseRecord, SessionCopy
 
 _SET_FIELDS = [field.name for field in fields(SetRecord) if field.name not in ("id", "session_id")]
@@ -18,10 +28,13 @@ class Restored:
     """False when the user had a profile already: theirs is kept as it is."""
     sessions: int
     sets: int
+    plans: int = 0
+    """Kept plans added (one the user kept under the same id already stays as it is)."""
 
 
 def export_document(store: Store, profile: ProfileRecord, now: datetime) -> ExportDoc:
-    """Everything stored for ``profile``: settings, bells, custom moves, sessions with events and sets."""
+    """Everything stored for ``profile``: settings, bells, custom moves, sessions with events and sets,
+    and the plans kept (on a multi-user server)."""
     return ExportDoc(
         exported_at=now,
         profile=ProfileDoc(
@@ -37,15 +50,26 @@ def export_document(store: Store, profile: ProfileRecord, now: datetime) -> Expo
             for row in store.custom_exercises(profile.id)
         ],
         sessions=[_session_doc(copy) for copy in store.session_copies(profile.id)],
+        kept_plans=[
+            KeptPlanDoc(plan_id=kept.plan_id, title=kept.title, toml=kept.toml, saved_at=kept.saved_at)
+            for kept in store.kept_plans.of_profile(profile.id)
+        ],
     )
 
 
 def restore_document(store: Store, account_id: int | None, doc: ExportDoc) -> Restored:
-    """Store what ``doc`` holds for the owner; sessions already stored are skipped, so it can run twice.
+    """Store what ``doc`` holds for the owner; sessions and plans already stored are skipped, so it can run twice.
+
+    The kept plans are stored after the sessions, in a transaction of their own.
 
     Raises:
+        InvalidInput: a kept plan is not a valid plan (then nothing is stored).
         StoreError: the database refused it; no session of it is stored.
     """
+    plans = [KeptPlanRecord(kept.plan_id, kept.title, kept.toml, kept.saved_at) for kept in doc.kept_plans]
+    known = {*builtin_plans(), *(plan.plan_id for plan in plans)}
+    for plan in plans:
+        read_kept_plan(plan, known)
     profile = store.get_profile(account_id)
     created = profile is None
     if profile is None:
@@ -56,7 +80,7 @@ def restore_document(store: Store, account_id: int | None, doc: ExportDoc) -> Re
         )
     custom = [CustomExerciseRecord(row.exercise_id, row.name, row.pattern) for row in doc.custom_exercises]
     added = store.restore_sessions(profile.id, [_session_copy(session, profile.id) for session in doc.sessions], custom)
-    return Restored(created, len(added.workouts), added.sets)
+    return Restored(created, len(added.workouts), added.sets, store.kept_plans.restore(profile.id, plans))
 
 
 def _session_doc(copy: SessionCopy) -> SessionDoc:

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -102,6 +113,22 @@ class CustomExercise(Base):
     """As the other app wrote it."""
     pattern: Mapped[str | None] = mapped_column(String(20))
     """Guessed from the name, or set by the user; None when unknown (then balance leaves it out)."""
+
+
+class KeptPlan(Base):
+    """A plan a user of a multi-user server kept on the plans page, as the TOML text of its plan file."""
+
+    __tablename__ = "kept_plans"
+    __table_args__ = (UniqueConstraint("profile_id", "plan_id", name="uq_kept_plans_plan_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    plan_id: Mapped[str] = mapped_column(String(100))
+    """The id it is run by; unique per user, and never a built-in plan's."""
+    title: Mapped[str] = mapped_column(String(300))
+    toml: Mapped[str] = mapped_column(Text)
+    """The plan as ``plan_to_toml`` writes it; ``parse_plan`` reads and validates it again."""
+    saved_at: Mapped[datetime]
 
 
 class WorkoutSession(Base):

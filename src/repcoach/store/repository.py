@@ -18,6 +18,7 @@ from repcoach.coach import EXPERIENCE_LEVELS, Experience
 from repcoach.errors import StoreError
 from repcoach.store.accounts import AccountRepository
 from repcoach.store.database import connect
+from repcoach.store.kept_plans import KeptPlanRepository
 from repcoach.store.models import Bell, CustomExercise, LoggedSet, Profile, SessionEvent, WorkoutSession
 from repcoach.store.records import (
     DEFAULT_DAYS,
@@ -74,6 +75,8 @@ class Store:
         self.engine = engine
         self.accounts = AccountRepository(self._unit_of_work)
         """Logins of a multi-user server."""
+        self.kept_plans = KeptPlanRepository(self._unit_of_work)
+        """Plans kept per user on a multi-user server."""
 
     def close(self) -> None:
         self.engine.dispose()

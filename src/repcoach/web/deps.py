@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.plan.shelf import PlanShelf
+from repcoach.service.kept_plans import with_kept_plans
 from repcoach.store import ProfileRecord, Store
 from repcoach.web.auth import Owner, accounts_required, owner_of
 from repcoach.web.errors import Conflict
@@ -36,10 +37,19 @@ async def get_owner(request: Request, store: Annotated[Store, Depends(get_store)
     return await run_in_threadpool(owner_of, request, store)
 
 
-async def get_plans(request: Request) -> PlanShelf:
-    """The built-in plans and the ones the server was started with."""
+async def get_plans(
+    request: Request, store: Annotated[Store, Depends(get_store)], owner: Annotated[Owner, Depends(get_owner)]
+) -> PlanShelf:
+    """The built-in plans and the ones the server was started with; on a multi-user server, with the
+    plans the signed-in account kept (one read of the database, in the thread pool)."""
     plans: PlanShelf = request.app.state.plans
-    return plans
+    if owner.account_id is None:
+        return plans
+    return await run_in_threadpool(_with_kept_plans, plans, store, owner.account_id)
+
+
+def _with_kept_plans(plans: PlanShelf, store: Store, account_id: int) -> PlanShelf:
+    return with_kept_plans(plans, store.kept_plans.of_account(account_id))
 
 
 def get_profile(
