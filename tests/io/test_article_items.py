@@ -65,3 +65,8 @@ def test_moves_listed_in_a_sentence_with_their_counts_are_read_in_order():
         ("push-up", Reps(12, 12)),
     ]
     assert moves_in_sentence("Mix the flour and the sugar, then bake for 30 minutes.", load_catalogue(), Draft()) == []
+
+
+def test_what_an_item_says_beyond_its_quantities_is_kept_as_its_notes():
+    move = read_item("Push-up: 10 reps, tempo 3-1-1, elbows tucked, each side", load_catalogue(), Draft())
+    assert (move.reps, move.notes) == (Reps(10, 10, per_side=True), ["tempo 3-1-1", "elbows tucked"])

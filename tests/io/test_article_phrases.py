@@ -21,6 +21,7 @@ from repcoach.io.article.phrases import (
     rest,
     rests_out_the_interval,
     rounds,
+    tempo,
     time_cap,
 )
 
@@ -221,3 +222,17 @@ def test_the_rest_of_an_interval(text: str, found: bool) -> None:
 )
 def test_time_caps(text: str, seconds: int | None) -> None:
     assert time_cap(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Push-up: 10 reps, tempo 3-1-1", "tempo 3-1-1"),
+        ("3-second lowering", "3-second lowering"),
+        ("Lower the weight over 3 seconds on every rep.", "Lower the weight over 3 seconds"),
+        ("Pause at the bottom of each squat.", "Pause at the bottom of each squat"),
+        ("Rest 90 seconds", None),
+    ],
+)
+def test_tempo(text: str, found: str | None) -> None:
+    assert tempo(text) == found

@@ -37,6 +37,7 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
         "cues": ["…"],
         "picture": "/static/moves/renegade-row.svg",
         "time_left": None,
+        "notes": "",
     }
     assert "First time with Renegade row" in view["work"]["bell_reason"]
     assert view["work"]["cues"][0] == view["work"]["cue"] and len(view["work"]["cues"]) >= 3

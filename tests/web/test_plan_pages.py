@@ -64,6 +64,15 @@ def test_an_amrap_article_is_previewed_with_its_time_and_its_session_counts_it_d
     assert work["name"] == "Pull-up" and 719 < work["time_left"] <= 720
 
 
+def test_a_move_s_tempo_from_the_article_is_shown_with_it(single_user, form):
+    text = "Circuit\n- Goblet squat: 8 reps, 3-second lowering\n- Halo: 5 reps\n"
+    form(single_user, "/plans/from-text", {"text": text, "name": "Slow", "save": "true"}, page="/plans")
+
+    work = single_user.post("/api/v1/sessions", json={"plan": "slow"}).json()["work"]
+
+    assert (work["name"], work["notes"]) == ("Goblet squat", "3-second lowering")
+
+
 def test_text_without_a_workout_is_explained(single_user, form):
     answer = form(single_user, "/plans/from-text", {"text": "Preheat the oven to 180 C."}, page="/plans")
 

@@ -23,6 +23,8 @@ class DraftMove:
     effort: phrases.Effort | None = None
     rest: phrases.Rest | None = None
     """A rest the item itself gives ("Pull-up: 4 x 6-8, rest 2 minutes between sets")."""
+    notes: list[str] = field(default_factory=list)
+    """Tempo and technique the text gives for it ("tempo 3-1-1", "elbows tucked")."""
 
 
 @dataclass

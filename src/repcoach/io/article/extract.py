@@ -226,6 +226,11 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             draft.rounds = rounds
             used = True
         used = _load_clause(draft, clause, catalogue) or used
+        if (how := phrases.tempo(clause)) is not None:
+            moves = _moves(draft, blocks)
+            for move in [move for move in moves if _names_move(clause, move, catalogue)] or moves:
+                move.notes.append(how)
+            used = True
         if (effort := phrases.effort(clause)) is not None:
             for move in _moves(draft, blocks):
                 move.effort = move.effort or effort
@@ -419,4 +424,5 @@ def _move(move: DraftMove) -> Move:
         rir={"low": move.effort.low, "high": move.effort.high} if move.effort else None,
         per_side=move.per_side or bool(move.reps and move.reps.per_side),
         load=move.load,
+        notes="; ".join(move.notes),
     )

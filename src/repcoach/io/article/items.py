@@ -62,7 +62,27 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
         draft.loads[found_load.load_class] = LoadGuide(low=found_load.low, high=found_load.high, unit=found_load.unit)
     move.effort = phrases.effort(rest)
     move.rest = phrases.rest(rest)
+    move.notes = _notes(rest)
     return move
+
+
+_SIDES = re.compile(r"^(?:(?:per|each|every|on each) (?:side|arm|leg)|each way|alternating)$", re.IGNORECASE)
+
+
+def _notes(rest: str) -> list[str]:
+    """What an item says beyond the quantities the rules read: tempo and technique ("tempo 3-1-1",
+    "elbows tucked"), each clause as written."""
+    clauses = (clause.strip(" -–—:.") for clause in re.split(r"[,;()]", rest))
+    return [
+        clause
+        for clause in clauses
+        if re.search(r"[^\W\d_]", clause) and not _SIDES.match(clause) and not _reads_a_quantity(clause)
+    ]
+
+
+def _reads_a_quantity(clause: str) -> bool:
+    rules = (phrases.reps, phrases.hold, phrases.rest, phrases.load, phrases.effort, phrases.rounds)
+    return any(rule(clause) is not None for rule in rules)
 
 
 _PARTS = re.compile(r",\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|;\s*", re.IGNORECASE)

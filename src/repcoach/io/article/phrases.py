@@ -186,6 +186,22 @@ def time_cap(text: str) -> int | None:
     return None
 
 
+_TEMPO = re.compile(
+    r"\btempo\b[^.;,]*\d[^.;,]*"
+    r"|\b\d+[- ]?(?:seconds?|secs?|s)\s+(?:lowering|eccentric|negatives?|descent|pause)\b[^.;,]*"
+    r"|\blower (?:the (?:weight|bell)|each rep|it|yourself)?\s*(?:slowly|under control|over \d+ seconds?)"
+    r"|\bpause (?:at|for|in) [^.;,]+",
+    re.IGNORECASE,
+)
+
+
+def tempo(text: str) -> str | None:
+    """``tempo 3-1-1``, ``3-second lowering``, ``lower the weight over 3 seconds``, ``pause at the
+    bottom``: how to move, kept as the move's note, as written."""
+    found = _TEMPO.search(text)
+    return found[0].strip() if found else None
+
+
 _INTERVAL_REST = re.compile(
     r"\b(?:(?:remainder|rest|remaining time|balance) of|(?:time )?left (?:in|of)) (?:the|each|that|every) "
     r"(?:minute|interval)\b",

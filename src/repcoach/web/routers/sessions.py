@@ -98,6 +98,8 @@ class WorkView(BaseModel):
     """The URL of a diagram of the move, when there is one."""
     time_left: float | None = None
     """In an AMRAP: the seconds left of its time; the set being done when it runs out is its last."""
+    notes: str = ""
+    """The plan's tempo or technique notes for the move ("3-second lowering")."""
 
 
 class RestView(BaseModel):
@@ -270,6 +272,7 @@ def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
             cues=list(exercise.cues),
             picture=picture_url(state.move.exercise),
             time_left=None if state.time_left is None else round(state.time_left, 3),
+            notes=state.move.notes,
         )
         return view.model_copy(update={"phase": "work", "work": work})
     if isinstance(state, Rest):

@@ -58,6 +58,8 @@
       $("block").textContent = work.block;
       $("move").textContent = work.name + (work.side ? ` — ${work.side}` : "");
       $("target").textContent = work.target;
+      $("notes").textContent = work.notes;
+      $("notes").hidden = !work.notes;
       $("bell").textContent = `${weight(work.bell_kg)} · ${work.bell_reason}`;
       picture("picture", work.picture, work.name);
       $("cues").replaceChildren(...work.cues.map((cue) => Object.assign(document.createElement("li"), { textContent: cue })));
