@@ -90,3 +90,9 @@ def test_a_block_is_named_by_its_word_even_after_a_capitalised_word_or_two() -> 
     assert names_a_block("The Finisher")
     assert not names_a_block("How to do it")
     assert [line.kind for line in classify("Do the circuit 3 times\n", names_a_move)] == ["direction"]
+
+
+def test_an_item_may_be_long_when_a_colon_parts_its_name_from_its_details() -> None:
+    text = "Goblet squat: 5 sets of 5 at a slow tempo, resting 2 minutes between sets, heavy bell\n"
+
+    assert [line.kind for line in classify(text, names_a_move)] == ["item"]

@@ -180,7 +180,9 @@ def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
 
 
 _CLAUSE = re.compile(r",?\s+then\s+|;\s*|\s+and\s+(?=\d)", re.IGNORECASE)
-_HOLD_WORD = re.compile(r"\bhold\b|\bwork\b|\bfor each (?:move|exercise)\b", re.IGNORECASE)
+_HOLD_WORD = re.compile(
+    r"\bhold\b|\bwork\b|\bfor each (?:move|exercise)\b|\beach (?:move|exercise|one) for\b", re.IGNORECASE
+)
 
 
 def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:

@@ -86,19 +86,26 @@ def _reads_a_quantity(clause: str) -> bool:
 
 
 _PARTS = re.compile(r",\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|;\s*", re.IGNORECASE)
+_COUNTED_NAME = re.compile(r"\b\d+\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}(?=\s*[.!]?\s*$)")
+"""A count and a name of one to three words closing a part of a sentence: "... of 5 burpees"."""
 _COUNT = re.compile(r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s*[x×]?\s*(?=[^\W\d_])", re.IGNORECASE)
 
 
 def moves_in_sentence(sentence: str, catalogue: Catalogue, draft: Draft) -> list[DraftMove]:
     """The moves a sentence lists with their counts, for workouts written as prose with no list:
-    "do 3 rounds of 10 kettlebell swings, 10 goblet squats and 10 push-ups"."""
-    moves = []
+    "do 3 rounds of 10 kettlebell swings, 8 goblet squats and 12 push-ups". A counted name the
+    library does not know ("5 burpees") is a move too, when the list has one it knows."""
+    found: list[tuple[str, bool]] = []
     for part in _PARTS.split(sentence):
-        for count in _COUNT.finditer(part):
-            if names_a_move(part[count.start() :], catalogue):
-                moves.append(read_item(part[count.start() :], catalogue, draft))
-                break
-    return moves
+        starts = (count.start() for count in _COUNT.finditer(part))
+        known = next((part[start:] for start in starts if names_a_move(part[start:], catalogue)), None)
+        if known is not None:
+            found.append((known, True))
+        elif (counted := _COUNTED_NAME.search(part)) and not _reads_a_quantity(counted[0]):
+            found.append((counted[0], False))
+    if not any(known for _, known in found):
+        return []
+    return [read_item(text, catalogue, draft) for text, _ in found]
 
 
 def _leading_count(text: str) -> tuple[str, str]:

@@ -17,12 +17,15 @@ LineKind = Literal["heading", "item", "direction"]
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–]|\d{1,2}[.)]|[a-hA-H][.)]|\(\d{1,2}\))\s+")
 _PAIR_LABEL = re.compile(r"^\s*([A-Ha-h])\d{1,2}\s*[.):]?\s+")
 """``A1.``, ``B2)``: how coaches' programs write supersets, the letter the pair and the number the order."""
+_NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
+"""A name, then a colon or a spaced dash: how a list item sets out its details."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = (
     r"superset|super set|circuit|tri-?set|giant set|complex|emom|amrap|finisher|warm-?up|cool-?down|round|block|part"
 )
-_BLOCK_NAME = rf"\s*(?:(?-i:[A-Z][\w'-]*)\s+){{0,2}}(?:{BLOCK_WORDS})\b"
-"""A block word, perhaps after a capitalised word or two: ``Superset 1``, ``Main circuit``, ``The Finisher``."""
+_BLOCK_NAME = rf"\s*(?:(?-i:[A-Z0-9][\w'-]*)\s+){{0,2}}(?:{BLOCK_WORDS})\b"
+"""A block word, perhaps after a capitalised word or two: ``Superset 1``, ``Main circuit``, ``The Finisher``,
+``20-Minute Tabata-Style Circuit``."""
 _BLOCK_HEADING = re.compile(
     rf"^{_BLOCK_NAME}[\w\s#()-]{{0,20}}(?::(?P<title>[\w\s#()-]{{1,30}}))?:?\s*$", re.IGNORECASE
 )
@@ -60,11 +63,18 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
             lines.append(Line(number, "item", stripped[paired.end() :].strip(), paired[1].upper()))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
-        elif names_a_move(stripped) and len(stripped.split()) <= 12 and not _is_title(raw_lines, number, lines):
+        elif names_a_move(stripped) and _item_length(stripped) and not _is_title(raw_lines, number, lines):
             lines.append(Line(number, "item", stripped))
         else:
             lines.extend(Line(number, "direction", sentence) for sentence in sentences(stripped))
     return lines
+
+
+def _item_length(line: str) -> bool:
+    """Short enough for a list item; longer when a colon or dash parts the name from its details
+    ("Turkish get-up: 5 sets of 1 per side, rest 60 seconds between sets")."""
+    words = len(line.split())
+    return words <= 12 or (words <= 25 and _NAMED_ITEM.match(line) is not None)
 
 
 def _is_title(raw_lines: list[str], number: int, before: list[Line]) -> bool:

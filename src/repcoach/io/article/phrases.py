@@ -263,7 +263,8 @@ def _load_class(words: str) -> LoadClass:
 def rest_scope(text: str) -> RestScope | None:
     """What a rest in ``text`` separates, by the words around it; None when it does not say."""
     lowered = text.lower()
-    if re.search(r"\bbetween (?:each |the )?(?:moves?|exercises?|movements?)\b|\bin between moves\b", lowered):
+    moves = r"\bbetween (?:each |the )?(?:moves?|exercises?|movements?)\b|\bin between moves\b|\bbefore the next\b"
+    if re.search(moves, lowered):
         return "moves"
     if re.search(r"\bbetween (?:each |the )?sets?\b|\bafter each set\b", lowered):
         return "sets"
