@@ -25,6 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
 OUTPUT = Path(__file__).parents[2] / "test-output"
 QUICK = Path(__file__).parent / "data" / "quick-test.toml"
+QUICK_AMRAP = Path(__file__).parent / "data" / "quick-amrap.toml"
 
 # Headless Chromium has no voices, so the page's speech goes to a stand-in that records each text.
 RECORD_SPEECH = """
@@ -85,7 +86,7 @@ def server(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def quick_server(tmp_path: Path) -> Iterator[str]:
     """The web app offering the quick-test plan too, whose 2-3 s rests a test can wait out."""
-    with serving(tmp_path / "r.db", [QUICK]) as base:
+    with serving(tmp_path / "r.db", [QUICK, QUICK_AMRAP]) as base:
         yield base
 
 
@@ -196,3 +197,20 @@ def test_a_whole_session_runs_to_the_end_with_steppers_a_pause_and_a_second_roun
         ("halo", 2, 8, 2),
         ("goblet-squat", 2, 10, 2),
     ]
+
+
+def test_an_amrap_counts_its_time_down_goes_round_and_ends_after_the_set_when_time_is_up(quick_server, phone):
+    phone.goto(quick_server)
+    phone.get_by_role("button", name="Start Quick AMRAP").click()
+    move, time_left = phone.locator("#move"), phone.locator("#time-left")
+    expect(move).to_have_text("Halo")
+    expect(phone.locator("#notes")).to_have_text("slow circles, elbows high")
+    expect(time_left).to_have_text(re.compile(r"^0:0[1-6] left$"))
+    phone.get_by_role("button", name="Done").click()
+    expect(move).to_have_text("Goblet squat")
+    phone.get_by_role("button", name="Done").click()
+    expect(move).to_have_text("Halo")  # round again while time is left
+    expect(time_left).to_have_text("Time is up: log this set, it is the last", timeout=15000)
+    phone.get_by_role("button", name="Done").click()
+    expect(move).to_have_text("Push-up")
+    expect(time_left).to_be_hidden()
