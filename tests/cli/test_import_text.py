@@ -55,6 +55,7 @@ def test_moves_the_library_does_not_know_are_named_kept_in_the_plan_and_run(repc
         "run", "odd", "--no-voice", input="kg\n8 12 16\nbeginner\n\n\n\nq\n", env={"REPCOACH_TIME_SCALE": "2000"}
     )
     assert "COSSACK SQUAT — left side" in run.stdout, run.output
+    assert "First time with Cossack squat" in " ".join(run.stdout.replace("│", " ").split())
     with open_store(f"sqlite:///{db_file}") as store:
         profile = store.get_profile()
         [session] = store.list_sessions(profile.id)

@@ -8,7 +8,9 @@ from icalendar import Calendar
 
 from repcoach.coach import Preferences, upcoming_sessions
 from repcoach.io.calendar import describe_plan, sessions_ics
+from repcoach.plan import Block, Move
 from repcoach.plan.builtins import get_builtin_plan
+from repcoach.plan.own_exercises import OwnExercise
 
 BERLIN = ZoneInfo("Europe/Berlin")
 BACK = get_builtin_plan("kettlebell-back")
@@ -92,3 +94,13 @@ def test_an_empty_plan_of_sessions_is_still_a_valid_calendar():
 def test_naive_starts_and_empty_durations_are_refused(starts, minutes, message):
     with pytest.raises(ValueError, match=message):
         sessions_ics(BACK, starts, minutes, stamp=STAMP)
+
+
+def test_a_plan_s_own_moves_are_named_in_its_events():
+    plan = get_builtin_plan("upper-body-warmup").model_copy(
+        update={
+            "blocks": (Block(name="Finisher", kind="straight", moves=(Move(exercise="cossack-squat", reps="6"),)),),
+            "exercises": {"cossack-squat": OwnExercise(name="Cossack squat", pattern="squat")},
+        }
+    )
+    assert "Finisher: Cossack squat 6 reps" in describe_plan(plan)

@@ -147,7 +147,7 @@ def _start(
     choice = choose_bell(move.load, guide, bells, experience, unit, last_used)
     what = f"start with {format_weight(choice.weight_kg, unit)}, " if choice.weight_kg is not None else ""
     known = load_catalogue().find(move.exercise)
-    name = known.name if known else move.exercise
+    name = known.name if known else move.exercise.replace("-", " ").capitalize()  # a plan's own move
     if move.reps is None:
         reason = f"{name} is timed: {what}{choice.reason}, for {move.hold_seconds} s."
     else:

@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from repcoach.library import Catalogue, load_catalogue
+from repcoach.library import Catalogue
+from repcoach.library.custom import UserCatalogue
 from repcoach.plan import Block, Plan
 from repcoach.plan.quantities import format_seconds
 
@@ -28,7 +29,7 @@ def sessions_ics(
     plan: Plan,
     starts: Sequence[datetime],
     duration_minutes: int,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue | UserCatalogue | None = None,
     stamp: datetime | None = None,
 ) -> bytes:
     """An iCalendar file with one event per planned start of ``plan``.
@@ -37,7 +38,7 @@ def sessions_ics(
         plan: the plan the sessions follow; its title is each event's summary.
         starts: timezone-aware session starts, e.g. from ``coach.schedule.upcoming_sessions``.
         duration_minutes: how long each event lasts.
-        catalogue: where move names are looked up (default: the built-in catalogue).
+        catalogue: where move names are looked up (default: the library, then the plan's own moves).
         stamp: the DTSTAMP of every event (default: the current time).
 
     Raises:
@@ -47,7 +48,7 @@ def sessions_ics(
         raise ValueError(f"a session lasts at least 1 minute, got {duration_minutes}")
     if naive := [start for start in starts if start.utcoffset() is None]:
         raise ValueError(f"session starts need a time zone, got {naive[0].isoformat()}")
-    catalogue = catalogue or load_catalogue()
+    catalogue = catalogue or plan.exercise_lookup()
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
     description = describe_plan(plan, catalogue)
 
@@ -74,12 +75,12 @@ def sessions_ics(
     return bytes(calendar.to_ical())
 
 
-def describe_plan(plan: Plan, catalogue: Catalogue | None = None) -> str:
+def describe_plan(plan: Plan, catalogue: Catalogue | UserCatalogue | None = None) -> str:
     """The plan as lines a person reads in a calendar event: rounds, then each block's moves and rest.
 
     ``Superset 1: Renegade row 6-10 reps, Romanian deadlift 6-10 reps; rest 90 s``
     """
-    catalogue = catalogue or load_catalogue()
+    catalogue = catalogue or plan.exercise_lookup()
     rounds = f"{plan.rounds} round" + ("" if plan.rounds.high == 1 else "s")
     if plan.rest_after_round:
         rounds += f", {format_seconds(plan.rest_after_round)} rest after each round"
@@ -90,7 +91,7 @@ def describe_plan(plan: Plan, catalogue: Catalogue | None = None) -> str:
     return "\n".join(lines)
 
 
-def _describe_block(block: Block, catalogue: Catalogue) -> str:
+def _describe_block(block: Block, catalogue: Catalogue | UserCatalogue) -> str:
     moves = ", ".join(f"{_name(move.exercise, catalogue)} {move.target}" for move in block.moves)
     if block.timing:
         moves += f" ({block.timing})"
@@ -106,6 +107,6 @@ def _describe_block(block: Block, catalogue: Catalogue) -> str:
     return f"{block.name}: {moves}" + (f"; rest {', '.join(rests)}" if rests else "")
 
 
-def _name(exercise_id: str, catalogue: Catalogue) -> str:
+def _name(exercise_id: str, catalogue: Catalogue | UserCatalogue) -> str:
     exercise = catalogue.find(exercise_id)
     return exercise.name if exercise else exercise_id
