@@ -215,6 +215,21 @@ def test_wrong_rows_are_named_by_line_and_column_and_their_workout_is_left_out()
     ]
 
 
+def test_a_wrong_row_written_again_is_a_problem_again_and_a_right_one_a_set_again() -> None:
+    row = "2026-04-07 18:00:00,Legs,1h,Squat,{order},{weight},5,0,0,,,"
+    rows = [row.format(order=1, weight="eight"), row.format(order=1, weight=80), row.format(order=1, weight="eight")]
+    text = "\n".join([HEADER, *rows, row.replace("07", "08").format(order=1, weight=80)])
+
+    export = read_export(text, file_name="again.csv", time_zone=UTC)
+
+    assert [str(problem) for problem in export.problems] == [
+        "again.csv:2, Weight: the weight 'eight' is not a number",
+        "again.csv:4, Weight: the weight 'eight' is not a number",
+        "again.csv: the workout of 2026-04-07T18:00:00 is left out because of the problems above",
+    ]
+    assert [(found.row, found.weight_kg, found.started_at.day) for found in export.sets] == [(5, 80.0, 8)]
+
+
 def test_a_comma_file_read_as_semicolons_is_a_wrong_delimiter_on_every_row() -> None:
     text = "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps\n2026-01-01 10:00:00,Legs,Squat,1,kg,5\n"
 

@@ -1,8 +1,10 @@
 """Imported workouts: stored whole, once, with the custom exercises they use."""
 
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy.exc import StatementError
 
 from repcoach.errors import StoreError
 from repcoach.store import NewSet
@@ -89,3 +91,29 @@ def test_another_user_may_import_the_same_export(store, profile_id):
     store.import_workouts(profile_id, [workout(0, 10)], [T_BAR])
     assert store.import_workouts(other.id, [workout(0, 10)], [T_BAR]).sets == 1
     assert len(store.custom_exercises(other.id)) == 1
+
+
+def test_imported_times_come_back_equal_in_utc_to_the_microsecond_whatever_their_zone(store, profile_id):
+    kolkata, los_angeles = timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-8))
+    start = datetime(2026, 4, 8, 22, 20, 7, 120, tzinfo=kolkata)
+    done = [start + timedelta(minutes=2), datetime(2026, 4, 8, 9, 0, 0, 999999, tzinfo=los_angeles)]
+    sets = [replace(workout(0, 8).sets[0], finished_at=moment) for moment in done]
+    imported = NewWorkout("Evening", start, done[-1], sets, source_key="strong:zones")
+
+    [session_id] = store.import_workouts(profile_id, [imported]).workouts
+
+    session = store.get_session(session_id)
+    assert (session.started_at, session.finished_at) == (start, done[-1])
+    assert session.started_at.tzinfo == UTC
+    assert [found.finished_at for found in store.sets(session_id)] == done
+    # Compared in SQL with times SQLAlchemy binds: the start is in, the end is out.
+    assert [found.finished_at for found in store.sets_between(profile_id, done[0], done[1])] == [done[0]]
+
+
+def test_an_imported_time_without_a_zone_is_refused_and_nothing_is_stored(store, profile_id):
+    naive = replace(workout(0, 8).sets[0], finished_at=datetime(2026, 4, 8, 17, 0))
+
+    with pytest.raises(StatementError, match="a stored time must carry its time zone, got 2026-04-08 17:00:00"):
+        store.import_workouts(profile_id, [NewWorkout("Back day", DAY, DAY, [naive], source_key="strong:naive")])
+
+    assert store.list_sessions(profile_id) == []
