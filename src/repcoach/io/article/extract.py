@@ -17,7 +17,8 @@ The reading, step by step:
 
 A block said to be done on the clock ("EMOM 10", "every 90 seconds for 12 minutes") becomes an
 interval block: its items given minute by minute ("Minute 1: ...") take turns, one per
-interval; otherwise each interval holds all of them.
+interval; otherwise each interval holds all of them. "AMRAP 12" makes a block that goes round
+until its time is up. The draft becomes a plan in :mod:`~repcoach.io.article.building`.
 """
 
 from __future__ import annotations
@@ -27,24 +28,20 @@ from dataclasses import dataclass
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article import phrases
+from repcoach.io.article.building import plan_of
 from repcoach.io.article.draft import Draft, DraftBlock, DraftMove
 from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item
 from repcoach.io.article.lines import Line, classify, names_a_block
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
-from repcoach.library.patterns import guess_pattern
-from repcoach.plan import Block, BlockKind, Move, Plan
-from repcoach.plan.own_exercises import OwnExercise
+from repcoach.plan import Plan
 from repcoach.plan.plan import LoadGuide
 from repcoach.plan.quantities import format_seconds
 
 DEFAULT_REPS = 10
 """Reps for a move the text gives no number for, said in the readings."""
-DEFAULT_INTERVALS = 10
-"""Intervals of an EMOM whose length the text does not give, said in the readings."""
 _GROUP_WORDS = re.compile(r"super ?set|circuit|tri-?set|giant set|complex|emom|amrap|round", re.IGNORECASE)
 """Words of a heading that say its moves are done together, not one after the other."""
-_CIRCUIT_WORDS = re.compile(r"circuit|tri-?set|giant set|complex|emom|amrap|finisher", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -100,7 +97,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             move.reps = phrases.Reps(DEFAULT_REPS, DEFAULT_REPS)
             draft.readings.append(f"No reps or time given for {move.name}: {DEFAULT_REPS} reps, to edit in the plan.")
     return Extraction(
-        plan=_plan(draft, plan_id, title, source),
+        plan=plan_of(draft, plan_id, title, source),
         unused=draft.unused,
         readings=draft.readings,
         custom=[move.name for block in draft.blocks for move in block.moves if not move.known],
@@ -325,106 +322,3 @@ def _names_move(clause: str, move: DraftMove, catalogue: Catalogue) -> bool:
         return _names(clause, move.name)
     exercise = catalogue.get(move.exercise)
     return any(_names(clause, name) for name in (exercise.name, *exercise.aliases))
-
-
-def _plan(draft: Draft, plan_id: str, title: str, source: str) -> Plan:
-    rounds = draft.rounds or phrases.Rounds(1, 1)
-    try:
-        return Plan(
-            id=plan_id,
-            title=title,
-            rounds={"low": rounds.low, "high": rounds.high},
-            rest_after_round=draft.rest_after_round,
-            blocks=tuple(_block(block, draft) for block in draft.blocks),
-            loads=draft.loads,
-            exercises=_own_exercises(draft),
-        )
-    except ValueError as error:
-        raise InvalidInput([Problem(f"the workout found is not a plan repcoach can run: {error}", source)]) from None
-
-
-def _block(block: DraftBlock, draft: Draft) -> Block:
-    moves = tuple(_move(move) for move in block.moves)
-    kind = _kind(block)
-    if block.interval is not None:
-        return _interval_block(block, moves, kind, draft)
-    if block.time_cap is not None:
-        if block.sets > 1 or block.rest_between_sets:
-            draft.readings.append(
-                f"{block.name} goes round until its time is up; its sets and their rests are left out."
-            )
-        rest_between_moves = 0 if kind == "superset" else block.rest_between_moves or 0
-        return Block(
-            name=block.name,
-            kind=kind,
-            moves=moves,
-            time_cap=block.time_cap,
-            rest_between_moves=rest_between_moves,
-            rest_after=block.rest_after or 0,
-        )
-    return Block(
-        name=block.name,
-        kind=kind,
-        moves=moves,
-        sets=block.sets,
-        rest_between_moves=0 if kind == "superset" else block.rest_between_moves or 0,
-        rest_between_sets=block.rest_between_sets or 0,
-        rest_after=block.rest_after or 0,
-    )
-
-
-def _interval_block(block: DraftBlock, moves: tuple[Move, ...], kind: BlockKind, draft: Draft) -> Block:
-    """An EMOM: as many sets as its length holds intervals (shared out among the moves when they
-    take turns); rests between its sets or moves are what is left of each interval."""
-    assert block.interval is not None
-    every = block.interval.every
-    if block.interval.total is None:
-        intervals = DEFAULT_INTERVALS
-        draft.readings.append(
-            f"No length given for {block.name}: {intervals} intervals of {format_seconds(every)}, to edit in the plan."
-        )
-    else:
-        intervals = max(1, round(block.interval.total / every))
-    turns = len(moves) if kind == "circuit" else 1
-    sets = max(1, intervals // turns)
-    if intervals % turns:
-        draft.readings.append(
-            f"{block.name}: {intervals} intervals do not share out among {turns} moves; "
-            f"{sets * turns} intervals, {sets} for each move."
-        )
-    if block.rest_between_moves or block.rest_between_sets:
-        draft.readings.append(f"{block.name} rests what is left of each interval; its other rests are left out.")
-    return Block(name=block.name, kind=kind, moves=moves, sets=sets, every=every, rest_after=block.rest_after or 0)
-
-
-def _own_exercises(draft: Draft) -> dict[str, OwnExercise]:
-    """The moves the library does not know, kept in the plan with the pattern their name gives away."""
-    return {
-        move.exercise: OwnExercise(name=move.name, pattern=guess_pattern(move.name))
-        for block in draft.blocks
-        for move in block.moves
-        if not move.known
-    }
-
-
-def _kind(block: DraftBlock) -> BlockKind:
-    if len(block.moves) == 1:
-        return "straight"
-    if block.interval is not None:
-        return "circuit" if block.alternating else "superset"
-    if re.search(r"super ?set", block.name, re.IGNORECASE) and not block.rest_between_moves:
-        return "superset"
-    return "circuit"
-
-
-def _move(move: DraftMove) -> Move:
-    timed = move.hold is not None and move.reps is None
-    return Move(
-        exercise=move.exercise,
-        reps=None if timed or move.reps is None else {"low": move.reps.low, "high": move.reps.high},
-        hold_seconds={"low": move.hold.low, "high": move.hold.high} if timed and move.hold else None,
-        rir={"low": move.effort.low, "high": move.effort.high} if move.effort else None,
-        per_side=move.per_side or bool(move.reps and move.reps.per_side),
-        load=move.load,
-        notes="; ".join(move.notes),
-    )
