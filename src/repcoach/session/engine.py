@@ -25,6 +25,11 @@ comes ``rest_between_moves``, after a set ``rest_between_sets``, after a block `
 the round's last block gets the round rest (``rest_after_round``) instead, which comes only
 between rounds. A rest of 0 s is no rest at all.
 
+Blocks on the clock: in an interval block (EMOM) the rest after an interval lasts until its
+end (its length from when it began); an AMRAP's steps go round, lap after lap, until its time
+(from when its first step began) is up. The time left of either is recorded in the event that
+ends a step, so a replay, all at one instant, does the same.
+
 A rest is a deadline on the clock, never a count of ticks: reading :attr:`SessionEngine.state`
 after the deadline finds the next work step, no event needed. A pause freezes the remaining
 time; resuming sets a new deadline from it. ``Skip`` during a rest ends it and is recorded as
@@ -96,7 +101,8 @@ class _Cursor:
     ended_early: bool = False
     """Finished by ``FinishSession``."""
     began: float = 0.0
-    """In an interval block (EMOM): the clock reading at which the current interval began."""
+    """In an interval block (EMOM) or an AMRAP: the clock reading at which the current interval,
+    or the AMRAP, began."""
 
 
 @dataclass(frozen=True)
@@ -334,10 +340,10 @@ class SessionEngine:
         following = self._route.item(cursor.position)
         if not following.time_cap or (following.starts_interval and cursor.position.lap == 0):
             return cursor, EndRest()
-        left = event.interval_left if event.interval_left is not None else cursor.began + following.time_cap - now
+        left = self._cap_left(cursor, event, now)
         return replace(cursor, began=now + left - following.time_cap), EndRest(interval_left=round(left, 3))
 
-    def _cap_left(self, cursor: _Cursor, event: SetDone | Skip, now: float) -> float:
+    def _cap_left(self, cursor: _Cursor, event: SetDone | Skip | EndRest, now: float) -> float:
         """Seconds left of the AMRAP's time (0 or less: time is up); a replayed event says."""
         if event.interval_left is not None:
             return event.interval_left
