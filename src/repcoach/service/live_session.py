@@ -52,6 +52,10 @@ class LastSet:
     rir: int | None
     weight_kg: float | None
 
+    @classmethod
+    def of(cls, logged: SetRecord) -> LastSet:
+        return cls(logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg)
+
 
 class LiveSession:
     """An engine whose every event is stored the moment it happens."""
@@ -138,9 +142,7 @@ class LiveSession:
             self.sets = [kept for kept in self.sets if kept.event_seq != undo_seq]
         if logged is not None:
             self.sets.append(logged)
-            self.last_sets[(logged.exercise_id, logged.side)] = LastSet(
-                logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg
-            )
+            self.last_sets[(logged.exercise_id, logged.side)] = LastSet.of(logged)
         if finishes:
             self.record = replace(self.record, finished_at=at)
         return applied
@@ -202,10 +204,7 @@ class LiveSession:
             self._track(event, event_record.seq)
         self.last_seq = stored[-1].seq if stored else 0
         self.sets = self.store.sets(self.record.id)
-        self.last_sets = {
-            (logged.exercise_id, logged.side): LastSet(logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg)
-            for logged in self.sets
-        }
+        self.last_sets = {(logged.exercise_id, logged.side): LastSet.of(logged) for logged in self.sets}
 
     def _new_set(self, event: SetDone, step: WorkStep | None, at: datetime, client_id: str | None) -> NewSet:
         assert step is not None, "a set is always done at a work step"
