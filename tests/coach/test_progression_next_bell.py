@@ -5,8 +5,10 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from repcoach.coach import LoggedSet, Recommendation, recommend_next
+from repcoach.coach import LoggedSet, Recommendation, history_read, recommend_next
 from repcoach.plan import IntRange, LoadGuide, Move
 from repcoach.units import to_kg
 
@@ -15,6 +17,8 @@ ROW = Move(exercise="renegade-row", reps="6-10", rir="0-2", load="light-medium")
 RDL = Move(exercise="romanian-deadlift", reps="6-10", rir="0-2", load="medium-heavy")
 ROUNDS = IntRange(low=3, high=5)
 MEDIUM_HEAVY_LB = LoadGuide(low=20, high=35, unit="lb")
+HALO_HOLD = Move(exercise="renegade-row", hold_seconds="30 s", load="light-medium")
+"""A timed move of the same exercise, which reads back to its last bell."""
 
 
 def session(
@@ -263,3 +267,53 @@ def test_barbell_history_and_warm_ups_say_nothing_of_the_kettlebell():
     ]
     alone = advise(kettlebell, [12.0, 16.0, 24.0], move=RDL)
     assert advise([*kettlebell, *barbell, *warmups], [12.0, 16.0, 24.0], move=RDL) == alone
+
+
+SESSION_OF_SETS = st.lists(
+    st.tuples(
+        st.one_of(st.none(), st.integers(0, 14)),  # reps (None: a timed set)
+        st.one_of(st.none(), st.integers(0, 5)),  # rir
+        st.one_of(st.none(), st.sampled_from([8.0, 12.0, 16.0, 20.0])),  # bell
+        st.sampled_from(["normal", "normal", "warmup"]),
+        st.sampled_from([None, None, "barbell"]),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    sessions=st.lists(st.tuples(st.integers(1, 30), SESSION_OF_SETS), max_size=6),
+    moves=st.sampled_from([[ROW], [HALO_HOLD], [ROW, HALO_HOLD]]),
+)
+def test_the_newest_sets_read_give_the_advice_all_of_the_history_gives(sessions, moves):
+    """Starting a session reads only the newest sets of each move (history_read): the advice must not change."""
+    history = []
+    for number, (days_apart, sets) in enumerate(sessions):
+        start = (history[-1].finished_at if history else NOW - timedelta(days=90)) + timedelta(days=days_apart)
+        history += [
+            LoggedSet(
+                "renegade-row",
+                f"s{number}",
+                start + timedelta(minutes=i),
+                reps,
+                rir,
+                kg,
+                hold_seconds=30 if reps is None else None,
+                round=i + 1,
+                kind=kind,
+                equipment=equipment,
+            )
+            for i, (reps, rir, kg, kind, equipment) in enumerate(sets)
+        ]
+    read = history_read(moves, reversed(history))
+    assert read == history[len(history) - len(read) :]  # the newest part, oldest first
+    for move in moves:
+        assert advise(read, [8.0, 12.0, 16.0, 20.0], move=move) == advise(history, [8.0, 12.0, 16.0, 20.0], move=move)
+
+
+def test_a_move_last_done_in_a_long_history_reads_only_its_last_session():
+    older = session([(8, 2, 12.0)] * 3, days_ago=9) + session([(9, 2, 12.0)] * 3, days_ago=6)
+    last = session([(10, 2, 12.0)] * 3, days_ago=2)
+    assert history_read([ROW], reversed(older + last)) == last

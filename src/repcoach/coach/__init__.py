@@ -15,7 +15,7 @@ from repcoach.coach.bells import EXPERIENCE_LEVELS, BellChoice, Experience, choo
 from repcoach.coach.e1rm import E1rmPoint, e1rm, e1rm_trend, reps_at, set_e1rm
 from repcoach.coach.history import LoggedSet
 from repcoach.coach.in_session import adjust_within_session
-from repcoach.coach.progression import RESTART_AFTER_DAYS, recommend_next
+from repcoach.coach.progression import RESTART_AFTER_DAYS, history_read, recommend_next
 from repcoach.coach.recommendation import ACTIONS, Action, Recommendation
 from repcoach.coach.schedule import (
     Preferences,
@@ -53,6 +53,7 @@ __all__ = [
     "e1rm",
     "e1rm_trend",
     "heavier_owned",
+    "history_read",
     "is_hard",
     "lighter_owned",
     "next_session",

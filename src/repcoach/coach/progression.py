@@ -20,7 +20,7 @@ After two weeks or more without the move, it restarts a bell lighter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from statistics import median_low
 
@@ -41,6 +41,7 @@ from repcoach.coach.recommendation import (
     TEMPO_LEVER,
     Action,
     Recommendation,
+    coached_on,
     describe,
     reps,
     reps_predicted,
@@ -130,6 +131,31 @@ def recommend_next(
             else f"stay there until {move.reps.high} reps leave {rir.low} in reserve."
         ),
     )
+
+
+def history_read(moves: Sequence[Move], newest_first: Iterable[LoggedSet]) -> list[LoggedSet]:
+    """The newest sets of one exercise, enough for :func:`recommend_next` on any of ``moves`` (its moves), oldest first.
+
+    Reading stops at the first set that cannot change the advice, so starting a session reads a few
+    sets per move rather than weeks of history. A move with reps reads the last session where it
+    counted (a working set with a kettlebell or none, whose sets come one after another); a timed
+    move reads back to its last bell. What is read is the newest part of the history, so the advice
+    from it is the advice from all of it.
+    """
+    timed = any(move.reps is None for move in moves)
+    with_reps = any(move.reps is not None for move in moves)
+    read: list[LoggedSet] = []
+    last_session: str | None = None
+    bell_seen = False
+    for logged in newest_first:
+        past_last_session = last_session is not None and logged.session_id != last_session
+        if (past_last_session or not with_reps) and (bell_seen or not timed):
+            break
+        read.append(logged)
+        if last_session is None and logged.reps is not None and coached_on(logged):
+            last_session = logged.session_id
+        bell_seen = bell_seen or logged.weight_kg is not None
+    return read[::-1]
 
 
 def _start(

@@ -55,7 +55,7 @@ def sets_of(move: Move, sets: Sequence[LoggedSet]) -> list[LoggedSet]:
     Raises:
         ValueError: negative reps, a negative RIR or a bell of 0 kg or less, named with the value.
     """
-    mine = [logged for logged in sets if logged.exercise_id == move.exercise and _coached_on(logged)]
+    mine = [logged for logged in sets if logged.exercise_id == move.exercise and coached_on(logged)]
     for logged in mine:
         check_reps_and_rir(logged.reps, logged.rir)
         if logged.weight_kg is not None and logged.weight_kg <= 0:
@@ -63,7 +63,7 @@ def sets_of(move: Move, sets: Sequence[LoggedSet]) -> list[LoggedSet]:
     return sorted((logged for logged in mine if logged.reps is not None), key=lambda s: (s.finished_at, s.round))
 
 
-def _coached_on(logged: LoggedSet) -> bool:
+def coached_on(logged: LoggedSet) -> bool:
     """Warm-ups say nothing of the working bell; a move done with a barbell or dumbbells in another
     app says nothing of the kettlebell (repcoach's own sets carry no equipment: they are kettlebell sets)."""
     return logged.kind != "warmup" and logged.equipment in (None, "kettlebell")
