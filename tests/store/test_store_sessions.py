@@ -1,5 +1,6 @@
 """Sessions, their events and sets: every write whole or not at all."""
 
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -140,6 +141,30 @@ def test_sets_between_two_times_come_oldest_first_and_exclude_the_end(store, ses
         store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=minutes)))
     found = store.sets_between(session.profile_id, T0, T0 + timedelta(minutes=60))
     assert [s.finished_at - T0 for s in found] == [timedelta(0), timedelta(minutes=30)]
+
+
+def test_one_moves_sets_come_newest_first_within_the_times_and_only_the_users(store, session):
+    minutes = (0, 30, 90, 60, 120)  # 120 is past the end
+    for seq, at in enumerate(minutes, start=1):
+        store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=at)))
+    store.append_event(session.id, 6, "set_done", {}, T0, new_set=a_set("renegade-row", at=T0 + timedelta(minutes=45)))
+    anna = store.accounts.create("anna", "hash", T0)
+    annas = store.save_profile("kg", "beginner", [8], account_id=anna.id)
+    hers = store.start_session(annas.id, "Kettlebell back workout", ["kettlebell-back"], {"segments": []}, T0)
+    store.append_event(hers.id, 1, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=75)))
+
+    found = store.sets_newest_first(session.profile_id, "halo", T0, T0 + timedelta(minutes=120))
+    assert [s.finished_at - T0 for s in found] == [timedelta(minutes=m) for m in (90, 60, 30, 0)]
+
+
+def test_a_reader_that_stops_early_gives_the_store_back_whole(store, session):
+    for seq in range(1, 41):
+        store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=seq)))
+    for _ in range(10):  # more readers than the pool holds connections
+        with closing(store.sets_newest_first(session.profile_id, "halo", T0, T0 + timedelta(hours=1))) as newest:
+            assert next(newest).finished_at == T0 + timedelta(minutes=40)
+    store.append_event(session.id, 41, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=41)), finishes=True)
+    assert store.unfinished_session(session.profile_id) is None
 
 
 def test_the_session_comes_with_the_number_of_its_last_event(store, session):

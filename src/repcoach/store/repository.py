@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -42,7 +42,8 @@ from repcoach.store.workouts import (
 )
 from repcoach.units import Unit
 
-# The statements of a logged set, built once: building one took longer than running it on SQLite.
+# The statements of a logged set and of a session's start, built once: building one took longer than running
+# it on SQLite.
 _PROFILE = select(*Profile.__table__.c).order_by(Profile.id).limit(1)
 _SINGLE_USER_PROFILE = _PROFILE.where(Profile.account_id.is_(None))
 _ACCOUNT_PROFILE = _PROFILE.where(Profile.account_id == bindparam("account_id"))
@@ -55,6 +56,18 @@ _ADD_EVENT = insert(SessionEvent)
 _ADD_SET = insert(LoggedSet).returning(LoggedSet.id)
 _REMOVE_SET = delete(LoggedSet).where(
     LoggedSet.session_id == bindparam("session_id"), LoggedSet.event_seq == bindparam("event_seq")
+)
+_NEWEST_FIRST = (
+    select(*LoggedSet.__table__.c)
+    .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
+    .where(
+        LoggedSet.exercise_id == bindparam("exercise_id"),
+        WorkoutSession.profile_id == bindparam("profile_id"),
+        LoggedSet.finished_at >= bindparam("start"),
+        LoggedSet.finished_at < bindparam("end"),
+    )
+    .order_by(LoggedSet.finished_at.desc(), LoggedSet.id.desc())
+    .execution_options(yield_per=20)  # about one session of a move at a time
 )
 _FINISH = update(WorkoutSession).where(WorkoutSession.id == bindparam("session")).values(finished_at=bindparam("at"))
 
@@ -391,6 +404,20 @@ class Store:
         # Rows, not ORM objects: the coaching reads weeks of sets at the start of every session.
         with self.engine.connect() as connection:
             return [_set_from_row(row) for row in connection.execute(query)]
+
+    def sets_newest_first(
+        self, profile_id: int, exercise_id: str, start: datetime, end: datetime
+    ) -> Generator[SetRecord, None, None]:
+        """The user's sets of ``exercise_id`` finished in ``[start, end)``, newest first, read as they are taken.
+
+        For a reader that stops early (the bell advice reads a move's last session): rows are fetched
+        in small batches along the exercise's index. Close the iterator when done with it
+        (``contextlib.closing``), which gives its connection back.
+        """
+        window = {"profile_id": profile_id, "exercise_id": exercise_id, "start": start, "end": end}
+        with self.engine.connect() as connection:
+            for row in connection.execute(_NEWEST_FIRST, window):
+                yield _set_from_row(row)
 
     def set_by_client_id(self, client_id: str) -> SetRecord | None:
         """The set a client logged under ``client_id``, if it is stored."""
