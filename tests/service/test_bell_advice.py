@@ -9,8 +9,10 @@ import pytest
 from repcoach.coach.history import LoggedSet
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
+from repcoach.service.coaching import advice_history, recent_history
 from repcoach.service.live_session import LiveSession
 from repcoach.session import EndRest, FakeClock, Program, Rest, SetDone, WorkStep
+from repcoach.store import NewSet
 
 START = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
 
@@ -59,3 +61,44 @@ def test_mixed_rounds_use_the_heavier_bell_for_round_1_only(live):
     advisor = BellAdvisor(live.store.get_profile(), history, START)
     bells = steps_of(live, "single-arm-row", advisor, reps=8, rir=1, rounds=4)
     assert bells == [(1, 16.0), (1, 16.0), (2, 12.0), (2, 12.0)]
+
+
+def test_the_advice_read_from_each_moves_last_session_is_the_advice_from_twelve_weeks(store):
+    """A session's start reads each move's newest sets only (advice_history), not weeks of them."""
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8, 12, 16, 20])
+    program = Program.compose(get_builtin_plan("kettlebell-back"), get_builtin_plan("upper-body-warmup"))
+    for week in range(10):
+        day = START - timedelta(days=70 - 7 * week)
+        sets = [
+            NewSet(
+                move.exercise,
+                "kettlebell-back",
+                "Superset",
+                round_number,
+                None,
+                6 + (week + round_number) % 5,
+                None,
+                None,
+                None,
+                8.0 + 4 * (week % 3),
+                week % 3,
+                day + timedelta(minutes=5 * round_number),
+                kind="warmup" if round_number == 1 and week % 2 else "normal",
+                equipment="barbell" if week == 9 else None,
+            )
+            for round_number in range(1, 4)
+            for move in program.moves
+            if move.reps is not None
+        ]
+        store.record_workout(profile.id, "Back", sets, day, day + timedelta(hours=1))
+
+    read = advice_history(store, profile.id, program.moves, START)
+    everything = recent_history(store, profile.id, START)
+    assert len(read) < len(everything) / 3
+    from_read, from_all = BellAdvisor(profile, read, START), BellAdvisor(profile, everything, START)
+    for segment in program.segments:
+        for move in (move for block in segment.blocks for move in block.moves):
+            guide = segment.loads.get(move.load) if move.load else None
+            assert from_read.recommendation(move, guide, segment.rounds) == from_all.recommendation(
+                move, guide, segment.rounds
+            )

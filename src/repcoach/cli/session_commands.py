@@ -19,7 +19,7 @@ from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.errors import InvalidInput, Problem, RepcoachError
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import recent_history, user_catalogue
+from repcoach.service.coaching import advice_history, user_catalogue
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.service.settings import check_days, is_zone, parse_clock_time, parse_days
 from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
@@ -55,7 +55,11 @@ def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineI
         lines=lines,
         cues=CuePlayer(console, voice=voice),
         catalogue=catalogue,
-        advisor=BellAdvisor(profile, recent_history(store, profile.id, live.record.started_at), utc_now()),
+        advisor=BellAdvisor(
+            profile,
+            advice_history(store, profile.id, live.engine.program.moves, live.record.started_at),
+            utc_now(),
+        ),
         unit=profile.units,
     )
     if runner.run():

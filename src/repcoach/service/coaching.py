@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from contextlib import closing
 from datetime import datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from repcoach.coach.e1rm import set_e1rm
 from repcoach.coach.history import LoggedSet, sessions_of
+from repcoach.coach.progression import history_read
 from repcoach.coach.schedule import Preferences
 from repcoach.io.plots import SessionPoint
 from repcoach.library import load_catalogue
 from repcoach.library.custom import UserCatalogue, custom_exercise
+from repcoach.plan import Move
 from repcoach.store import ProfileRecord, SetRecord, Store
 
 HISTORY_WEEKS = 12
@@ -75,4 +79,26 @@ def preferences(profile: ProfileRecord) -> Preferences:
 
 def recent_history(store: Store, profile_id: int, now: datetime, weeks: int = HISTORY_WEEKS) -> list[LoggedSet]:
     """The sets of the last ``weeks`` weeks, enough for recovery, balance and progression."""
-    return history(store, profile_id, now - timedelta(weeks=weeks), now + timedelta(seconds=1))
+    return history(store, profile_id, *_last_weeks(now, weeks))
+
+
+def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: datetime) -> list[LoggedSet]:
+    """Of the sets :func:`recent_history` gives, those the next-weight advice for ``moves`` reads.
+
+    A session's start needs the advice for each of its moves; reading weeks of sets for it made
+    the start slower with every set logged. Each exercise's sets are read newest first, only as
+    far as its last session (:func:`~repcoach.coach.progression.history_read`).
+    """
+    by_exercise: dict[str, list[Move]] = defaultdict(list)
+    for move in moves:
+        by_exercise[move.exercise].append(move)
+    read: list[LoggedSet] = []
+    for exercise_id, its_moves in by_exercise.items():
+        with closing(store.sets_newest_first(profile_id, exercise_id, *_last_weeks(now, HISTORY_WEEKS))) as newest:
+            read += history_read(its_moves, map(as_logged, newest))
+    return sorted(read, key=lambda logged: logged.finished_at)
+
+
+def _last_weeks(now: datetime, weeks: int) -> tuple[datetime, datetime]:
+    """``[start, end)`` of the last ``weeks`` weeks, ``now`` included."""
+    return now - timedelta(weeks=weeks), now + timedelta(seconds=1)

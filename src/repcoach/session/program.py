@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.library.custom import UserCatalogue
-from repcoach.plan import Block, LoadClass, LoadGuide, Plan
+from repcoach.plan import Block, LoadClass, LoadGuide, Move, Plan
 from repcoach.plan.own_exercises import OwnExercise, OwnExercises, exercise_lookup
 from repcoach.plan.ranges import Rounds
 
@@ -83,6 +83,11 @@ class Program(BaseModel):
     def title(self) -> str:
         """The session's name: every segment's title, joined by ``+``."""
         return " + ".join(segment.title for segment in self.segments)
+
+    @property
+    def moves(self) -> list[Move]:
+        """Every move of every segment, in order (a move in several blocks comes once per block)."""
+        return [move for segment in self.segments for block in segment.blocks for move in block.moves]
 
     @property
     def plan_ids(self) -> list[str]:

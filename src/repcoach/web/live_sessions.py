@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from repcoach.coach.history import LoggedSet
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import recent_history
+from repcoach.service.coaching import advice_history
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import MonotonicClock
 from repcoach.store import ProfileRecord, SessionRecord, Store
@@ -31,10 +31,11 @@ class Kept:
     _advisor: BellAdvisor | None = field(default=None)
 
     def history(self, profile: ProfileRecord) -> list[LoggedSet]:
-        """The sets before the session began, which the bell advice reads: read once, as they are
+        """The sets before the session began that the bell advice reads: read once, as they are
         fixed once the session starts (an import of older workouts mid-session is seen next session)."""
         if self._history is None:
-            self._history = recent_history(self.live.store, profile.id, self.live.record.started_at)
+            live = self.live
+            self._history = advice_history(live.store, profile.id, live.engine.program.moves, live.record.started_at)
         return self._history
 
     def advisor(self, profile: ProfileRecord) -> BellAdvisor:
