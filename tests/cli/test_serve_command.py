@@ -55,6 +55,17 @@ def test_serve_answers_the_api_on_loopback_with_no_login(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_line_per_request_is_printed_only_with_access_log(tmp_path):
+    with serving(tmp_path, "--access-log") as (server, base):
+        httpx.get(f"{base}/api/v1/plans?asked=1")
+        assert "200 OK" in server.expect("GET /api/v1/plans?asked=1", timeout=5)
+    with serving(tmp_path) as (server, base):
+        httpx.get(f"{base}/api/v1/plans?asked=1")
+        with pytest.raises(AssertionError, match="did not print"):
+            server.expect("GET /api/v1/plans", timeout=2)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("options", [["--multi-user"], ["--host", "0.0.0.0"]])
 def test_multi_user_or_network_serving_requires_accounts(tmp_path, options):
     with serving(tmp_path, *options) as (server, base):

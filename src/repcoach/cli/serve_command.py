@@ -40,6 +40,9 @@ def serve(
     plan_files: Annotated[
         list[Path] | None, typer.Option("--plan", help="A plan file of your own to offer too (repeatable).")
     ] = None,
+    access_log: Annotated[
+        bool, typer.Option("--access-log/--no-access-log", help="Print a line for every request answered.")
+    ] = False,
 ) -> None:
     """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
 
@@ -63,4 +66,6 @@ def serve(
     # collection of it took about 90 ms, a stall for every request in flight.
     gc.collect()
     gc.freeze()
-    uvicorn.run(app_, host=host, port=port, log_level="info")
+    # Without --access-log only start-up, errors and warnings are printed: a line per request was noise
+    # on a phone's every tap, and in the benchmark its writes made the set's commit wait on the disk.
+    uvicorn.run(app_, host=host, port=port, log_level="info", access_log=access_log)
