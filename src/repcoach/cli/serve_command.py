@@ -66,6 +66,6 @@ def serve(
     # collection of it took about 90 ms, a stall for every request in flight.
     gc.collect()
     gc.freeze()
-    # Without --access-log only start-up, errors and warnings are printed: a line per request was noise
-    # on a phone's every tap, and in the benchmark its writes made the set's commit wait on the disk.
+    # Without --access-log only start-up, errors and warnings are printed: a line per request is noise for
+    # one person's taps, and with it the API benchmark's sets missed their latency target more often.
     uvicorn.run(app_, host=host, port=port, log_level="info", access_log=access_log)
