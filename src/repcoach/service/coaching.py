@@ -92,9 +92,10 @@ def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: da
     by_exercise: dict[str, list[Move]] = defaultdict(list)
     for move in moves:
         by_exercise[move.exercise].append(move)
+    start, end = _last_weeks(now, HISTORY_WEEKS)
     read: list[LoggedSet] = []
     for exercise_id, its_moves in by_exercise.items():
-        with closing(store.sets_newest_first(profile_id, exercise_id, *_last_weeks(now, HISTORY_WEEKS))) as newest:
+        with closing(store.sets_newest_first(profile_id, exercise_id, start, end)) as newest:
             read += history_read(its_moves, map(as_logged, newest))
     return sorted(read, key=lambda logged: logged.finished_at)
 

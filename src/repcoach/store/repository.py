@@ -57,15 +57,18 @@ _ADD_SET = insert(LoggedSet).returning(LoggedSet.id)
 _REMOVE_SET = delete(LoggedSet).where(
     LoggedSet.session_id == bindparam("session_id"), LoggedSet.event_seq == bindparam("event_seq")
 )
-_NEWEST_FIRST = (
+_SETS_IN_WINDOW = (
     select(*LoggedSet.__table__.c)
     .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
     .where(
-        LoggedSet.exercise_id == bindparam("exercise_id"),
         WorkoutSession.profile_id == bindparam("profile_id"),
         LoggedSet.finished_at >= bindparam("start"),
         LoggedSet.finished_at < bindparam("end"),
     )
+)
+_SETS_BETWEEN = _SETS_IN_WINDOW.order_by(LoggedSet.finished_at, LoggedSet.id)
+_NEWEST_FIRST = (
+    _SETS_IN_WINDOW.where(LoggedSet.exercise_id == bindparam("exercise_id"))
     .order_by(LoggedSet.finished_at.desc(), LoggedSet.id.desc())
     .execution_options(yield_per=20)  # about one session of a move at a time
 )
@@ -391,19 +394,10 @@ class Store:
 
     def sets_between(self, profile_id: int, start: datetime, end: datetime) -> list[SetRecord]:
         """Every set the user finished in ``[start, end)``, oldest first."""
-        query = (
-            select(*LoggedSet.__table__.c)
-            .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-            .where(
-                WorkoutSession.profile_id == profile_id,
-                LoggedSet.finished_at >= start,
-                LoggedSet.finished_at < end,
-            )
-            .order_by(LoggedSet.finished_at, LoggedSet.id)
-        )
-        # Rows, not ORM objects: the coaching reads weeks of sets at the start of every session.
+        # Rows, not ORM objects: the coaching pages read weeks of sets.
+        window = {"profile_id": profile_id, "start": start, "end": end}
         with self.engine.connect() as connection:
-            return [_set_from_row(row) for row in connection.execute(query)]
+            return [_set_from_row(row) for row in connection.execute(_SETS_BETWEEN, window)]
 
     def sets_newest_first(
         self, profile_id: int, exercise_id: str, start: datetime, end: datetime
