@@ -49,10 +49,15 @@ def _block(block: DraftBlock, draft: Draft) -> Block:
         kind=kind,
         moves=moves,
         sets=block.sets,
-        rest_between_moves=0 if kind == "superset" else block.rest_between_moves or 0,
+        rest_between_moves=_rest_between_moves(block, kind),
         rest_between_sets=block.rest_between_sets or 0,
         rest_after=block.rest_after or 0,
     )
+
+
+def _rest_between_moves(block: DraftBlock, kind: BlockKind) -> int:
+    """A superset's moves follow each other with no rest, whatever the text said; else the text's rest."""
+    return 0 if kind == "superset" else block.rest_between_moves or 0
 
 
 def _capped_block(block: DraftBlock, moves: tuple[Move, ...], kind: BlockKind, draft: Draft) -> Block:
@@ -65,7 +70,7 @@ def _capped_block(block: DraftBlock, moves: tuple[Move, ...], kind: BlockKind, d
         kind=kind,
         moves=moves,
         time_cap=block.time_cap,
-        rest_between_moves=0 if kind == "superset" else block.rest_between_moves or 0,
+        rest_between_moves=_rest_between_moves(block, kind),
         rest_after=block.rest_after or 0,
     )
 
