@@ -75,6 +75,30 @@ def test_a_file_with_wrong_rows_names_them_and_stores_the_rest(ready, tmp_path, 
     assert stored_sets(db_file) == 1
 
 
+def test_a_real_strong_android_export_in_miles_is_stored_whole(ready, db_file):
+    result = ready("import", str(DATA / "strong-android-miles.csv"))
+
+    assert result.exit_code == 0, result.stdout
+    assert "Stored 5 workouts with 34 sets." in result.stdout
+    assert "Not imported" not in result.stdout
+    assert stored_sets(db_file) == 34
+
+
+def test_a_set_kept_without_an_unreadable_rpe_is_said_with_its_line(ready, tmp_path, db_file):
+    path = tmp_path / "rpe.csv"
+    path.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        "2026-04-09 18:00:00,Back,1h,Halo,1,8,10,0,0,,,12\n"
+    )
+
+    result = ready("import", str(path))
+
+    out = result.stdout.replace("\n", "")
+    assert f"Set kept without this field: {path}:2, RPE: the RPE '12' is not between 1 and 10" in out
+    assert "Stored 1 workouts with 1 sets." in out
+    assert stored_sets(db_file) == 1
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -103,6 +103,8 @@ def _preview(plan: ImportPlan, fresh: int, unit_given: bool) -> None:
         console.print(f"Weights in {export.unit} ({told}).")
     _moves(plan)
     _skipped(export)
+    for notice in export.kept_without:
+        console.print(f"Set kept without this field: {notice}", markup=False, highlight=False, soft_wrap=True)
     for problem in export.problems:
         console.print(f"[yellow]Not imported:[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True)
 

@@ -2,9 +2,10 @@
 
 :func:`read_export` tells the app and layout from the header, reads each row as a set in
 kilograms, metres and seconds, and keeps what it left out with the line and the reason: rest
-timers and empty rows as skipped, wrong cells as problems (whose whole workout is then left out,
-so importing the corrected file later adds it). A file it cannot understand raises
-:class:`~repcoach.errors.InvalidInput` and yields nothing.
+timers and empty rows as skipped; a wrong cell a set needs (date, exercise, reps, weight, time) as a
+problem, whose whole workout is then left out, so importing the corrected file later adds it; a wrong
+cell it does not need (RPE, distance, set type) as a notice, the set kept without it. A file it
+cannot understand raises :class:`~repcoach.errors.InvalidInput` and yields nothing.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def read_export(
     sets: list[ImportedSet] = []
     skipped: list[SkippedRow] = []
     problems: list[Problem] = []
+    kept_without: list[Problem] = []
     broken: Counter[str] = Counter()
     workouts: dict[object, Workout] = {}
     orders: dict[tuple[str, str], int] = {}
@@ -86,17 +88,22 @@ def read_export(
         if isinstance(read, str):
             skipped.append(SkippedRow(record.line, read))
         else:
+            kept_without += [Problem(lost.message, file_name, record.line, lost.column) for lost in read.lost]
             # Numbered among its exercise's sets in the workout; a broken workout goes whole, so no kept number moves.
             place = (key, read.exercise_name)
             orders[place] = orders.get(place, 0) + 1
             sets.append(_imported(record.line, read, orders[place]))
     if broken:
         sets = [found for found in sets if found.workout_key not in broken]
+        kept_lines = {found.row for found in sets}
+        kept_without = [notice for notice in kept_without if notice.line in kept_lines]
     problems += [
         Problem(f"the workout of {key.split(':', 1)[1]} is left out because of the problems above", file_name)
         for key in broken
     ]
-    return ParsedExport(layout.source, layout.name, weight_unit_of(layout, fallback), sets, skipped, problems)
+    return ParsedExport(
+        layout.source, layout.name, weight_unit_of(layout, fallback), sets, skipped, problems, kept_without
+    )
 
 
 def _identity(layout: Layout, reader: RowReader) -> Callable[[list[str]], object]:

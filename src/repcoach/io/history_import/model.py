@@ -63,3 +63,5 @@ class ParsedExport:
     skipped: list[SkippedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     """Rows that could not be read; their whole workout is left out so a fixed file can add it later."""
+    kept_without: list[Problem] = field(default_factory=list)
+    """Cells a set does not need (RPE, distance, set type) that could not be read: the set is kept without them."""

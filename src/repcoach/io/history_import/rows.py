@@ -57,6 +57,8 @@ class RowSet(NamedTuple):
     rpe: float | None
     notes: str
     superset_id: str | None
+    lost: tuple[CellError, ...] = ()
+    """Cells the set does not need that could not be read (an RPE of 12, a distance in furlongs): left out of it."""
 
 
 class Column(Generic[T]):
@@ -193,9 +195,14 @@ class HevyRows:
         )
 
     def read(self, cells: Cells, fields: list[str], workout: Workout) -> RowSet | str:
-        kind = cells.set_type.read(fields)
+        lost: tuple[CellError, ...] = ()
+        try:
+            kind = cells.set_type.read(fields)
+        except CellError as error:
+            kind, lost = "normal", (error,)  # a set of a type this app does not know is still a set
         superset = cells.superset.read(fields)
-        return _set(cells, fields, workout, kind, distance_unit="km", seconds=cells.seconds, superset=superset)
+        found = _set(cells, fields, workout, kind, distance_unit="km", seconds=cells.seconds, superset=superset)
+        return found._replace(lost=lost + found.lost) if lost and isinstance(found, RowSet) else found
 
 
 class FitNotesRows:
@@ -233,13 +240,23 @@ def _set(
     exercise = cells.exercise.read(fields)
     reps = cells.reps.read(fields)
     weight_kg = cells.weight_kg(fields)
-    distance_m = cells.distance_m(fields, distance_unit)
     done_seconds = seconds.read(fields)
-    rpe = cells.rpe.read(fields)
     notes = cells.notes.read(fields)
+    lost: tuple[CellError, ...] = ()
+    try:
+        distance_m = cells.distance_m(fields, distance_unit)
+    except CellError as error:
+        distance_m, lost = None, (error,)
+    try:
+        rpe = cells.rpe.read(fields)
+    except CellError as error:
+        rpe, lost = None, (*lost, error)
     if not (reps or weight_kg or distance_m or done_seconds):
+        if lost:
+            raise lost[0]  # the unreadable distance was all the set had
         return EMPTY_SET
-    return RowSet(workout, exercise, kind, reps, weight_kg, distance_m, done_seconds, rpe, notes, superset or None)
+    superset_id = superset or None
+    return RowSet(workout, exercise, kind, reps, weight_kg, distance_m, done_seconds, rpe, notes, superset_id, lost)
 
 
 def _text(text: str) -> str:

@@ -15,9 +15,12 @@ NOISE_DIGITS = 3
 """Strong writes 150 lb as 149.99999999999997; three decimals keep every real plate (1.125 kg) and drop that."""
 
 DISTANCE_METRES = {
-    "m": 1.0, "meters": 1.0, "metres": 1.0, "km": 1000.0, "kms": 1000.0,
-    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344, "ft": 0.3048, "feet": 0.3048, "yd": 0.9144, "yards": 0.9144,
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
+    "km": 1000.0, "kms": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
+    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
+    "ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "yd": 0.9144, "yds": 0.9144, "yard": 0.9144, "yards": 0.9144,
 }  # fmt: skip
+"""Distance units as the apps spell them, lower case and without a final dot (Strong on Android writes ``mi.``)."""
 WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
 
@@ -125,8 +128,13 @@ def weight_unit(text: str, what: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def metres(value: float | None, unit: str, what: str) -> float | None:
-    """A distance in ``unit`` (m, km, mi, ft, yd) in metres (cached: it is asked on every row, mostly of none)."""
-    factor = DISTANCE_METRES.get(unit.strip().lower())
+    """A distance in ``unit`` (m, km, mi, ft, yd, in any spelling) in metres; a distance of 0 is none, in any unit.
+
+    Cached: it is asked on every row, mostly of none.
+    """
+    if not value:
+        return None
+    factor = DISTANCE_METRES.get(unit.strip().lower().rstrip("."))
     if factor is None:
         raise BadValue(f"the {what} '{unit.strip()}' is not one of m, km, mi, ft, yd")
-    return None if value is None else round(value * factor, 2)
+    return round(value * factor, 2)
