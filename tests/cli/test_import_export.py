@@ -99,6 +99,27 @@ def test_a_set_kept_without_an_unreadable_rpe_is_said_with_its_line(ready, tmp_p
     assert stored_sets(db_file) == 1
 
 
+def test_the_same_workout_exported_by_a_second_app_is_skipped_with_a_line_saying_so(ready, db_file):
+    assert "Stored 2 workouts with 8 sets." in ready("import", str(DATA / "strong-ios.csv"), "--unit", "lb").stdout
+
+    result = ready("import", str(DATA / "hevy-same-as-strong-ios.csv"))
+
+    out = result.stdout.replace("\n", " ")
+    assert "Back and posture of 2026-04-06: the same workout is stored already (from another app?): skipped" in out
+    assert "Stored 1 workouts with 1 sets." in out
+    assert stored_sets(db_file) == 9
+
+
+def test_keep_duplicates_stores_the_second_apps_copy_too(ready, db_file):
+    ready("import", str(DATA / "strong-ios.csv"), "--unit", "lb")
+
+    result = ready("import", str(DATA / "hevy-same-as-strong-ios.csv"), "--keep-duplicates")
+
+    assert "kept as you asked" in result.stdout
+    assert "Stored 2 workouts with 6 sets." in result.stdout
+    assert stored_sets(db_file) == 14
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -317,3 +317,24 @@ def test_a_move_last_done_in_a_long_history_reads_only_its_last_session():
     older = session([(8, 2, 12.0)] * 3, days_ago=9) + session([(9, 2, 12.0)] * 3, days_ago=6)
     last = session([(10, 2, 12.0)] * 3, days_ago=2)
     assert history_read([ROW], reversed(older + last)) == last
+
+
+def test_two_sessions_whose_sets_interleave_in_time_are_read_whole_and_the_newest_one_advised():
+    """Two apps' copies of one workout, both imported: their sets alternate, a minute apart."""
+    start = NOW - timedelta(days=2)
+    first = [
+        LoggedSet("renegade-row", "strong", start + timedelta(minutes=2 * i), 10, 2, 12.0, round=i + 1)
+        for i in range(3)
+    ]
+    second = [
+        LoggedSet("renegade-row", "hevy", start + timedelta(minutes=2 * i + 1), reps, 1, 12.0, round=i + 1)
+        for i, reps in enumerate([10, 10, 6])
+    ]
+    history = sorted(first + second, key=lambda logged: logged.finished_at)
+
+    read = history_read([ROW], reversed(history))
+
+    assert read == history
+    advice = advise(read, [8.0, 12.0, 16.0])
+    assert advice == advise(second, [8.0, 12.0, 16.0])  # the session with the newest set, all three of its sets
+    assert advice != advise(second[-1:], [8.0, 12.0, 16.0])

@@ -28,11 +28,11 @@ def upload(client, name: str, content: bytes | None = None, unit: str = ""):
     )
 
 
-def confirm(client, preview):
+def confirm(client, preview, **fields: str):
     action = re.search(r'action="(/settings/import/[^"]+)"', preview.text)
     assert action, "the preview has no confirm form"
     token = re.search(r'name="csrf_token" value="([^"]+)"', preview.text)
-    return client.post(action.group(1), data={"csrf_token": token.group(1)}, follow_redirects=False)
+    return client.post(action.group(1), data={"csrf_token": token.group(1), **fields}, follow_redirects=False)
 
 
 def test_an_upload_is_previewed_and_stored_only_when_confirmed(ready):
@@ -61,6 +61,20 @@ def test_importing_the_same_file_again_finds_nothing_new(ready):
 
     assert "2 workouts (0 new)" in visible(second)
     assert confirm(ready, second).headers["location"] == "/history?imported=0"
+
+
+def test_a_second_apps_copy_of_a_stored_workout_is_shown_and_skipped_unless_kept(ready):
+    confirm(ready, upload(ready, "strong-ios.csv", unit="lb"))
+
+    preview = upload(ready, "hevy-same-as-strong-ios.csv")
+
+    text = visible(preview)
+    assert "Back and posture of 2026-04-06: the same workout is stored already (from another app?)" in text
+    assert "Import 1 new workouts" in text and "Keep the 1 copies too" in text
+    assert confirm(ready, preview).headers["location"] == "/history?imported=1"
+    kept = confirm(ready, upload(ready, "hevy-same-as-strong-ios.csv"), keep_duplicates="true")
+    assert kept.headers["location"] == "/history?imported=5"
+    assert len(ready.get("/api/v1/sessions").json()) == 4
 
 
 def test_a_file_that_cannot_be_read_is_explained_on_the_settings_page(ready):

@@ -25,6 +25,7 @@ from repcoach.service.history_import import (
     skipped_lines,
     store_import,
 )
+from repcoach.service.import_copies import StoredCopy, stored_copies
 from repcoach.units import Unit
 
 console = Console()
@@ -46,6 +47,10 @@ def import_history(
         typer.Option("--unit", help="The unit of weights the file does not label (default: yours)."),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be imported; store nothing.")] = False,
+    keep_duplicates: Annotated[
+        bool,
+        typer.Option("--keep-duplicates", help="Store a workout even when another app's copy of it is stored already."),
+    ] = False,
 ) -> None:
     """Import workouts exported from Strong, Hevy or FitNotes, or a repcoach JSON export.
 
@@ -66,14 +71,16 @@ def import_history(
         )
         plan = plan_import(export, load_catalogue())
         fresh = new_workouts(store, profile.id, plan)
+        copies = stored_copies(store, profile.id, fresh, ZoneInfo(profile.time_zone))
         _preview(plan, len(fresh), unit_given=unit is not None)
+        _copies(copies, keep_duplicates)
         if not plan.workouts:
             console.print(f"[red]No sets found in {file}: nothing stored.[/red]")
             raise typer.Exit(1)
         if dry_run:
             console.print("Dry run: nothing stored.")
             return
-        added = store_import(store, profile.id, plan)
+        added = store_import(store, profile.id, plan, leave_out=() if keep_duplicates else copies)
     console.print(f"[green]Stored[/green] {len(added.workouts)} workouts with {added.sets} sets.")
 
 
@@ -107,6 +114,17 @@ def _preview(plan: ImportPlan, fresh: int, unit_given: bool) -> None:
         console.print(f"Set kept without this field: {notice}", markup=False, highlight=False, soft_wrap=True)
     for problem in export.problems:
         console.print(f"[yellow]Not imported:[/yellow] {problem}", markup=True, highlight=False, soft_wrap=True)
+
+
+def _copies(copies: list[StoredCopy], keep: bool) -> None:
+    for copy in copies:
+        what = "kept as you asked" if keep else "skipped; --keep-duplicates keeps both"
+        console.print(
+            f"{copy.workout.title} of {copy.day}: the same workout is stored already (from another app?): {what}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _moves(plan: ImportPlan) -> None:

@@ -21,7 +21,7 @@ After two weeks or more without the move, it restarts a bell lighter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from statistics import median_low
 
 from repcoach.coach.bell_sizes import (
@@ -54,6 +54,8 @@ from repcoach.units import Unit, format_weight
 
 RESTART_AFTER_DAYS = 14
 """After this long without the move, restart a step lighter."""
+SESSION_SPAN = timedelta(hours=6)
+"""Longer than any session's sets of one move take: its sets lie within this of its newest."""
 
 
 def recommend_next(
@@ -138,22 +140,28 @@ def history_read(moves: Sequence[Move], newest_first: Iterable[LoggedSet]) -> li
 
     Reading stops at the first set that cannot change the advice, so starting a session reads a few
     sets per move rather than weeks of history. A move with reps reads the last session where it
-    counted (a working set with a kettlebell or none, whose sets come one after another); a timed
-    move reads back to its last bell. What is read is the newest part of the history, so the advice
-    from it is the advice from all of it.
+    counted (a working set with a kettlebell or none) whole: every set back to :data:`SESSION_SPAN`
+    before its newest, so the sets of another session done at the same time (two apps' copies of one
+    workout, imported both) do not cut it short. A timed move reads back to its last bell. What is
+    read is the newest part of the history, so the advice from it is the advice from all of it.
     """
     timed = any(move.reps is None for move in moves)
     with_reps = any(move.reps is not None for move in moves)
     read: list[LoggedSet] = []
     last_session: str | None = None
+    last_newest: datetime | None = None
     bell_seen = False
     for logged in newest_first:
-        past_last_session = last_session is not None and logged.session_id != last_session
+        past_last_session = (
+            last_newest is not None
+            and logged.session_id != last_session
+            and logged.finished_at < last_newest - SESSION_SPAN
+        )
         if (past_last_session or not with_reps) and (bell_seen or not timed):
             break
         read.append(logged)
         if last_session is None and logged.reps is not None and coached_on(logged):
-            last_session = logged.session_id
+            last_session, last_newest = logged.session_id, logged.finished_at
         bell_seen = bell_seen or logged.weight_kg is not None
     return read[::-1]
 

@@ -20,6 +20,7 @@ from repcoach.io.history_import import ImportedSet, ParsedExport
 from repcoach.library import Catalogue, Pattern
 from repcoach.library.naming import normalise, slug, split_qualifier
 from repcoach.library.patterns import guess_pattern
+from repcoach.service.import_copies import StoredCopy
 from repcoach.store import NewSet, Store
 from repcoach.store.workouts import CustomExerciseRecord, Imported, NewWorkout
 
@@ -112,9 +113,11 @@ def new_workouts(store: Store, profile_id: int, plan: ImportPlan) -> list[NewWor
     return [workout for workout in plan.workouts if workout.source_key not in stored]
 
 
-def store_import(store: Store, profile_id: int, plan: ImportPlan) -> Imported:
-    """Store the new workouts and the custom moves they use, in one transaction."""
-    return store.import_workouts(profile_id, plan.workouts, plan.custom)
+def store_import(store: Store, profile_id: int, plan: ImportPlan, leave_out: Sequence[StoredCopy] = ()) -> Imported:
+    """Store the new workouts but those left out (copies stored already) and their custom moves, in one transaction."""
+    copies = {copy.workout.source_key for copy in leave_out}
+    workouts = [workout for workout in plan.workouts if workout.source_key not in copies]
+    return store.import_workouts(profile_id, workouts, plan.custom)
 
 
 @contextmanager

@@ -25,6 +25,7 @@ from repcoach.service.history_import import (
     skipped_lines,
     store_import,
 )
+from repcoach.service.import_copies import StoredCopy, stored_copies
 from repcoach.service.live_session import utc_now
 from repcoach.store import ProfileRecord, Store
 from repcoach.units import Unit
@@ -76,9 +77,15 @@ def preview_import(
 
 @router.post("/settings/import/{token}", dependencies=[Depends(check_csrf)])
 def confirm_import(
-    request: Request, token: str, store: StoreDep, owner: OwnerDep, profile: ProfileDep, pending: PendingDep
+    request: Request,
+    token: str,
+    store: StoreDep,
+    owner: OwnerDep,
+    profile: ProfileDep,
+    pending: PendingDep,
+    keep_duplicates: Annotated[bool, Form()] = False,
 ) -> Response:
-    """Store the previewed upload in one transaction, then show the history."""
+    """Store the previewed upload in one transaction, without copies stored already unless kept; show the history."""
     upload = pending.take(token, owner.account_id)
     if upload is None:
         problem = "that preview has expired (or was imported already): choose the file again"
@@ -88,7 +95,9 @@ def confirm_import(
             restored = restore_document(store, owner.account_id, load_export(upload.data, upload.file_name))
             added = restored.sets
         else:
-            added = store_import(store, profile.id, _plan(profile, upload)).sets
+            plan = _plan(profile, upload)
+            copies = [] if keep_duplicates else _copies(store, profile, plan)
+            added = store_import(store, profile.id, plan, leave_out=copies).sets
     return RedirectResponse(f"/history?imported={added}", status_code=303)
 
 
@@ -117,6 +126,10 @@ def _plan(profile: ProfileRecord, upload: PendingImport) -> ImportPlan:
     return plan_import(export, load_catalogue())
 
 
+def _copies(store: Store, profile: ProfileRecord, plan: ImportPlan) -> list[StoredCopy]:
+    return stored_copies(store, profile.id, new_workouts(store, profile.id, plan), ZoneInfo(profile.time_zone))
+
+
 def _preview(store: Store, profile: ProfileRecord, upload: PendingImport) -> dict[str, object]:
     """What the preview page shows, for a history export or a repcoach backup."""
     if looks_like_export(upload.data):
@@ -126,7 +139,8 @@ def _preview(store: Store, profile: ProfileRecord, upload: PendingImport) -> dic
     with collector_paused():
         plan = _plan(profile, upload)
         fresh = new_workouts(store, profile.id, plan)
+        copies = stored_copies(store, profile.id, fresh, ZoneInfo(profile.time_zone))
     if not plan.workouts:
         nothing = Problem(f"no sets found in {upload.file_name}: nothing to import")
         raise InvalidInput([nothing, *plan.export.problems[:20]])
-    return {"plan": plan, "fresh": len(fresh), "skipped": skipped_lines(plan.export)}
+    return {"plan": plan, "fresh": len(fresh), "copies": copies, "skipped": skipped_lines(plan.export)}
