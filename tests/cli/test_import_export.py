@@ -52,6 +52,15 @@ def test_importing_stores_every_set_once_however_often_it_runs(ready, db_file):
     assert "Back 💪" in ready("history").stdout
 
 
+def test_workout_and_set_notes_are_stored_and_shown_in_history(ready):
+    ready("import", str(DATA / "strong-ios.csv"), "--unit", "lb")
+
+    shown = ready("history").stdout
+
+    assert "Slept badly, still good" in shown
+    assert "Romanian deadlift: slow down, pause at the knee" in shown
+
+
 def test_the_file_header_tells_the_app_and_the_users_unit_is_the_default(ready):
     result = ready("import", str(DATA / "strong-ios-french.csv"), "--dry-run")
 

@@ -51,6 +51,7 @@ workouts = st.lists(
         finished_at=st.just(NOW),
         sets=st.lists(new_sets, min_size=1, max_size=6),
         source_key=st.none() | st.uuids().map(lambda key: f"strong:{key}"),
+        notes=st.none() | st.text(min_size=1, max_size=40),
     ),
     max_size=5,
 )

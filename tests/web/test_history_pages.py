@@ -54,6 +54,15 @@ def test_an_upload_is_previewed_and_stored_only_when_confirmed(ready):
     assert len(ready.get("/api/v1/sessions").json()) == 2
 
 
+def test_imported_workout_and_set_notes_are_shown_on_the_history_page(ready):
+    confirm(ready, upload(ready, "strong-ios.csv", unit="lb"))
+
+    page = visible(ready.get("/history"))
+
+    assert "Slept badly, still good" in page
+    assert "Romanian deadlift: slow down, pause at the knee" in page
+
+
 def test_importing_the_same_file_again_finds_nothing_new(ready):
     confirm(ready, upload(ready, "hevy.csv"))
 

@@ -21,11 +21,14 @@ def history_view(sessions: Sequence[SessionRecord], catalogue: UserCatalogue, un
     for session in sessions:
         summary = summarise(session, catalogue, unit, zone)
         parts.append(Text(_heading(summary), style="bold"))
+        if summary.notes:
+            parts.append(Text(f"  {summary.notes}", style="italic"))
         if summary.moves:
             table = Table("Move", "Reps", "RIR", "Load", box=None, padding=(0, 2), pad_edge=True)
             for line in summary.moves:
                 table.add_row(line.name, line.amounts, line.rirs, line.loads)
             parts.append(table)
+            parts += [Text(f"  {line.name}: {line.notes}", style="italic") for line in summary.moves if line.notes]
         else:
             parts.append(Text("  no sets logged", style="dim"))
     return Group(*parts)

@@ -76,6 +76,8 @@ class SessionDoc(_Strict):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None
     source_key: str | None
+    notes: str | None = None
+    """Absent from exports made before workout notes were kept."""
     events: list[EventDoc]
     sets: list[SetDoc]
 

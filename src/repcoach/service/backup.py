@@ -93,6 +93,7 @@ def _session_doc(copy: SessionCopy) -> SessionDoc:
         started_at=record.started_at,
         finished_at=record.finished_at,
         source_key=record.source_key,
+        notes=record.notes,
         events=[EventDoc(seq=event.seq, kind=event.kind, payload=event.payload, at=event.at) for event in copy.events],
         sets=[SetDoc(**{name: getattr(logged, name) for name in _SET_FIELDS}) for logged in record.sets],
     )
@@ -110,6 +111,7 @@ def _session_copy(doc: SessionDoc, profile_id: int) -> SessionCopy:
         finished_at=doc.finished_at,
         sets=sets,
         source_key=doc.source_key,
+        notes=doc.notes,
     )
     events = [EventRecord(doc.id, event.seq, event.kind, event.payload, event.at) for event in doc.events]
     return SessionCopy(record, events)

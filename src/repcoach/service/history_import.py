@@ -145,7 +145,14 @@ def _workout(rows: Sequence[ImportedSet], matches: dict[str, MatchedName]) -> Ne
     ]
     length = timedelta(seconds=first.duration_seconds) if first.duration_seconds else SET_SPACING * len(sets)
     finished = max(first.started_at + length, sets[-1].finished_at)
-    return NewWorkout(first.workout_title, first.started_at, finished, sets, source_key=first.workout_key)
+    return NewWorkout(
+        first.workout_title,
+        first.started_at,
+        finished,
+        sets,
+        source_key=first.workout_key,
+        notes=first.workout_notes or None,
+    )
 
 
 def _new_set(row: ImportedSet, match: MatchedName, finished_at: datetime) -> NewSet:

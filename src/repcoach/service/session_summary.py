@@ -25,6 +25,8 @@ class MoveLine:
     rirs: str
     loads: str
     """The bells used, each once: ``12 kg, 16 kg``."""
+    notes: str = ""
+    """The sets' notes, each once: ``slow down, pause at the knee``."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class SessionSummary:
     sets: int
     moves: list[MoveLine]
     finished: bool
+    notes: str = ""
+    """The workout's own notes (an imported one's, from its app)."""
 
 
 def summarise(session: SessionRecord, catalogue: UserCatalogue, unit: Unit, zone: tzinfo) -> SessionSummary:
@@ -57,6 +61,7 @@ def summarise(session: SessionRecord, catalogue: UserCatalogue, unit: Unit, zone
         sets=len(session.sets),
         moves=move_lines(session.sets, catalogue, unit),
         finished=session.finished_at is not None,
+        notes=session.notes or "",
     )
 
 
@@ -75,6 +80,9 @@ def move_lines(sets: Sequence[SetRecord], catalogue: UserCatalogue, unit: Unit) 
                 amounts=", ".join(_amount(logged) for logged in done),
                 rirs=", ".join("-" if logged.rir is None else str(logged.rir) for logged in done),
                 loads=", ".join(dict.fromkeys(_load(logged, unit) for logged in done)),
+                notes=" · ".join(
+                    dict.fromkeys(logged.notes.strip() for logged in done if logged.notes and logged.notes.strip())
+                ),
             )
         )
     return lines

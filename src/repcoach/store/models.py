@@ -144,6 +144,8 @@ class WorkoutSession(Base):
     finished_at: Mapped[datetime | None]
     source_key: Mapped[str | None] = mapped_column(String(400))
     """For a workout imported from another app, its identity there, so importing it again adds nothing."""
+    notes: Mapped[str | None] = mapped_column(Text)
+    """The workout's own notes, as the app it came from kept them."""
 
 
 class SessionEvent(Base):

@@ -89,6 +89,8 @@ class SessionRecord:
     """Filled by listings that show sets (history)."""
     source_key: str | None = None
     """An imported workout's identity in the app it came from."""
+    notes: str | None = None
+    """The workout's notes (an imported workout's, from its app)."""
 
 
 @dataclass(frozen=True)

@@ -469,6 +469,7 @@ def _session_record(row: WorkoutSession | Row[*tuple[Any, ...]], sets: tuple[Set
         finished_at=row.finished_at,
         sets=sets,
         source_key=row.source_key,
+        notes=row.notes,
     )
 
 

@@ -23,7 +23,9 @@ from repcoach.store.models import CustomExercise, LoggedSet, SessionEvent, Worko
 from repcoach.store.records import EventRecord, NewSet, SessionRecord
 
 NEW_SET_FIELDS = [item.name for item in fields(NewSet)]
-SESSION_COLUMNS = ("id", "profile_id", "title", "plan_ids", "program", "started_at", "finished_at", "source_key")
+SESSION_COLUMNS = (
+    "id", "profile_id", "title", "plan_ids", "program", "started_at", "finished_at", "source_key", "notes"
+)  # fmt: skip
 EVENT_COLUMNS = ("session_id", "seq", "kind", "payload", "at")
 SET_COLUMNS = ("session_id", "event_seq", *NEW_SET_FIELDS)
 _new_set_values = attrgetter(*NEW_SET_FIELDS)
@@ -40,6 +42,7 @@ class NewWorkout:
     sets: Sequence[NewSet]
     source_key: str | None = None
     """Its identity in the app it came from; a workout whose key is stored already is not added again."""
+    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,17 @@ def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]
     # Random ids handed out in ascending order: the indexes on session ids grow at their end, not at random pages.
     for session_id, workout in zip(sorted(uuid.uuid4().hex for _ in fresh), fresh, strict=True):
         sessions.append(
-            (session_id, profile_id, workout.title, [], {}, workout.started_at, workout.finished_at, workout.source_key)
+            (
+                session_id,
+                profile_id,
+                workout.title,
+                [],
+                {},
+                workout.started_at,
+                workout.finished_at,
+                workout.source_key,
+                workout.notes,
+            )  # fmt: skip
         )
         for seq, new_set in enumerate(workout.sets, start=1):
             events.append((session_id, seq, "set_done", _NO_PAYLOAD, new_set.finished_at))
@@ -116,6 +129,7 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
             copy.record.started_at,
             copy.record.finished_at,
             copy.record.source_key,
+            copy.record.notes,
         )
         for copy in fresh
     ]
