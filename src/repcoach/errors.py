@@ -49,6 +49,10 @@ class UnknownName(RepcoachError):
         super().__init__(f"Unknown {kind} '{name}'.{hint}")
 
 
+class NoAnswer(RepcoachError):
+    """A command had to ask a question and nobody can answer (no terminal; the input has ended)."""
+
+
 class StoreError(RepcoachError):
     """The database could not be opened or used (bad URL, unreachable server, bad schema)."""
 

@@ -13,6 +13,7 @@ from repcoach.cli import (  # noqa: F401  (register commands)
     progress_commands,
     serve_command,
     session_commands,
+    setup_command,
 )
 from repcoach.cli.app import app
 

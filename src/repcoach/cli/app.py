@@ -13,14 +13,17 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from repcoach.cli.terminal import LineInput, lines_from
-from repcoach.errors import InvalidInput, Problem, RepcoachError
+from repcoach.errors import InvalidInput, NoAnswer, Problem, RepcoachError
 from repcoach.store import Store, default_database_url, open_store
 
 err_console = Console(stderr=True)
 
 
 class _ErrorsAsSentences(TyperGroup):
-    """Turn every :class:`RepcoachError` into a red message and exit code 1, never a traceback."""
+    """Turn every :class:`RepcoachError` into a red message and exit code 1, never a traceback.
+
+    A question nobody can answer (:class:`NoAnswer`) is one plain line saying what to run, and exit code 2.
+    """
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -31,6 +34,9 @@ class _ErrorsAsSentences(TyperGroup):
             for problem in error.problems:
                 err_console.print(f"  {problem}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
+        except NoAnswer as error:
+            err_console.print(str(error), markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
         except RepcoachError as error:
             err_console.print(f"[red]Error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None

@@ -10,6 +10,7 @@ from rich.console import Console
 from repcoach.cli.terminal import LineInput
 from repcoach.cli.zones import local_zone_name
 from repcoach.coach import EXPERIENCE_LEVELS, Experience
+from repcoach.errors import NoAnswer
 from repcoach.service.settings import DEFAULT_BELLS
 from repcoach.store import ProfileRecord, Store
 from repcoach.units import Unit, format_weight, parse_weights
@@ -80,12 +81,41 @@ def ask_profile(
     return unit, bells, level
 
 
+SETUP_COMMAND = "repcoach setup --units kg --bells 8,12,16 --experience beginner"
+"""The first-run questions as options, for a script; named whenever nobody can answer them."""
+
+
+def answer_profile(
+    console: Console,
+    lines: LineInput,
+    current: tuple[Unit, list[float], Experience] | None = None,
+    *,
+    welcome: bool = False,
+) -> tuple[Unit, list[float], Experience]:
+    """:func:`ask_profile`, or :class:`NoAnswer` naming the options when nobody can answer (no terminal, no input).
+
+    Raises:
+        NoAnswer: the input has ended before the questions, or before their answers.
+    """
+    if not lines.echoes and lines.at_end():
+        raise NoAnswer(f"No one to answer the setup questions here: run `{SETUP_COMMAND}` (your own values).")
+    if welcome:
+        console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
+    try:
+        return ask_profile(console, lines, current)
+    except EOFError:
+        raise NoAnswer(f"\nThe input ended before the answers: run `{SETUP_COMMAND}` (your own values).") from None
+
+
 def ensure_profile(store: Store, console: Console, lines: LineInput) -> ProfileRecord:
-    """The user's profile, asking the three first-run questions when there is none yet."""
+    """The user's profile, asking the three first-run questions when there is none yet.
+
+    Raises:
+        NoAnswer: there is no profile and the input has ended (a script, cron, CI): nothing is asked or stored.
+    """
     profile = store.get_profile()
     if profile is not None:
         return profile
-    console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
-    unit, bells, level = ask_profile(console, lines)
+    unit, bells, level = answer_profile(console, lines, welcome=True)
     profile = store.save_profile(units=unit, experience=level, bells_kg=bells)
     return store.save_preferences(profile.preferred_days, profile.preferred_time, local_zone_name())

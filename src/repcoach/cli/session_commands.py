@@ -1,9 +1,9 @@
-"""Commands that train and look back: setup, run, resume, history."""
+"""Commands that train and look back: run, resume, history."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Annotated, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -13,7 +13,7 @@ from rich.console import Console
 from repcoach.cli.app import app
 from repcoach.cli.history_view import history_view
 from repcoach.cli.plan_commands import resolve_plan
-from repcoach.cli.questions import ask, ask_profile, ensure_profile
+from repcoach.cli.questions import ask, ensure_profile
 from repcoach.cli.runner import SessionRunner, summary_table
 from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.errors import InvalidInput, Problem, RepcoachError
@@ -21,7 +21,6 @@ from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import advice_history, user_catalogue
 from repcoach.service.live_session import LiveSession, utc_now
-from repcoach.service.settings import check_days, is_zone, parse_clock_time, parse_days
 from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
 from repcoach.store import ProfileRecord, Store
 
@@ -69,41 +68,6 @@ def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineI
 VoiceOption = Annotated[
     bool, typer.Option("--voice/--no-voice", help="Speak cues with espeak-ng when it is installed.")
 ]
-
-
-@app.command("setup")
-def setup(
-    ctx: typer.Context,
-    days: Annotated[str | None, typer.Option("--days", help="Training days, e.g. mon,wed,fri.")] = None,
-    at: Annotated[str | None, typer.Option("--time", help="Usual start time, e.g. 18:00.")] = None,
-    zone: Annotated[str | None, typer.Option("--tz", help="Time zone, e.g. Europe/Berlin.")] = None,
-) -> None:
-    """Set your units, bells and level (three questions), or with options your training days and time."""
-    with ctx.obj.open_store() as store:
-        current = store.get_profile()
-        if days is None and at is None and zone is None and current is not None:
-            unit, bells, level = ask_profile(
-                console, ctx.obj.lines, (current.units, list(current.bells_kg), current.experience)
-            )
-            store.save_profile(units=unit, experience=level, bells_kg=bells)
-        elif days is None and at is None and zone is None:
-            ensure_profile(store, console, ctx.obj.lines)
-        else:
-            profile = ensure_profile(store, console, ctx.obj.lines)
-            chosen_days = _option(parse_days, days, "--days") if days else list(profile.preferred_days)
-            _option(lambda _: check_days(chosen_days), days or "", "--days")
-            chosen_time = _option(parse_clock_time, at, "--time") if at else profile.preferred_time
-            if zone is not None and not is_zone(zone):
-                raise InvalidInput([Problem(f"'{zone}' is not a time zone; write it like Europe/Berlin", field="--tz")])
-            store.save_preferences(chosen_days, chosen_time, zone or profile.time_zone)
-    console.print("[green]Saved.[/green]")
-
-
-def _option(parse: Callable[[str], T], text: str, name: str) -> T:
-    try:
-        return parse(text)
-    except ValueError as error:
-        raise InvalidInput([Problem(str(error), field=name)]) from None
 
 
 @app.command("run")

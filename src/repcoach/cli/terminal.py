@@ -26,6 +26,13 @@ class LineInput(Protocol):
         """
         ...
 
+    def at_end(self) -> bool:
+        """Whether the input has ended already (a script's stdin at ``/dev/null``), found without waiting.
+
+        Input that has not come yet (a terminal, an open pipe) is not an end.
+        """
+        ...
+
 
 class FileLines:
     """Lines from a file descriptor (a terminal or a pipe), waited for with ``select``.
@@ -54,6 +61,16 @@ class FileLines:
         line, _, self._pending = self._pending.partition(b"\n")
         return line.decode("utf-8", errors="replace").rstrip("\r")
 
+    def at_end(self) -> bool:
+        if self._pending:
+            return False
+        ready, _, _ = select.select([self._fd], [], [], 0)
+        if not ready:
+            return False
+        chunk = os.read(self._fd, 4096)
+        self._pending += chunk
+        return not chunk
+
 
 class StreamLines:
     """Lines from a stream with no file descriptor (an in-memory script in tests).
@@ -66,15 +83,21 @@ class StreamLines:
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
+        self._peeked: str | None = None
 
     def read(self, timeout: float | None) -> str | None:
         if timeout is not None:
             time.sleep(min(timeout, 0.01))
             return None
-        line = self._stream.readline()
+        line, self._peeked = self._peeked or self._stream.readline(), None
         if not line:
             raise EOFError
         return line.rstrip("\r\n")
+
+    def at_end(self) -> bool:
+        if self._peeked is None:
+            self._peeked = self._stream.readline()
+        return not self._peeked
 
 
 def lines_from(stream: IO[str]) -> LineInput:
