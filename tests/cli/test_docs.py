@@ -15,8 +15,9 @@ COMMANDS = sorted(
 
 def test_the_commands_are_the_ones_the_readme_tours():
     assert COMMANDS == [
-        "balance", "calendar", "check", "exercises", "explain", "export", "history", "import", "import-text",
-        "log", "next", "next-weights", "plans", "plot", "resume", "run", "serve", "setup", "show", "stats",
+        "accounts", "balance", "calendar", "check", "exercises", "explain", "export", "history", "import",
+        "import-text", "log", "next", "next-weights", "plans", "plot", "resume", "run", "serve", "setup", "show",
+        "stats",
     ]  # fmt: skip
 
 
@@ -32,6 +33,12 @@ def test_the_exercises_map_subcommand_has_help_and_is_in_the_readme(repcoach):
     result = repcoach("exercises", "map", "--help")
     assert result.exit_code == 0 and "--pattern" in result.stdout
     assert "repcoach exercises map" in README
+
+
+def test_the_accounts_claim_subcommand_has_help_and_is_in_the_readme(repcoach):
+    result = repcoach("accounts", "claim", "--help")
+    assert result.exit_code == 0 and "USERNAME" in result.stdout
+    assert "repcoach accounts claim" in README
 
 
 def test_the_readme_gives_the_two_setup_commands():

@@ -88,3 +88,27 @@ def test_plans_made_from_articles_are_offered_by_the_single_user_app_only(tmp_pa
     with serving(tmp_path, "--multi-user") as (_, base), httpx.Client(base_url=base) as alice:
         assert alice.post("/api/v1/account", json={"username": "alice", "password": "long enough"}).status_code == 201
         assert "from-article" not in [plan["id"] for plan in alice.get("/api/v1/plans").json()]
+
+
+@pytest.mark.slow
+def test_the_readmes_way_to_a_phone_keeps_the_history_logged_before(tmp_path):
+    """Train on the laptop (single-user), then serve on the network: the first account takes that history."""
+    env = {"REPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}", "REPCOACH_PLANS_DIR": str(tmp_path / "plans")}
+    for args in (
+        ["setup", "--units", "kg", "--bells", "8,12,16", "--experience", "beginner"],
+        ["log", "halo", "3x8", "-w", "12"],
+    ):
+        done = Interactive(args, env, tmp_path)
+        assert done.process.wait(timeout=60) == 0, "".join(done.output)
+
+    with serving(tmp_path, "--host", "0.0.0.0") as (_, base), httpx.Client(base_url=base) as phone:
+        assert "the first account created here takes it" in phone.get("/register").text
+        created = submit(phone, "/register", {"username": "owner", "password": "long enough"}, page="/register")
+        assert created.headers["location"] == "/history?claimed=true"
+        page = phone.get(created.headers["location"]).text
+        assert "is now yours" in page and "Halo" in page and "8, 8, 8" in page
+        with httpx.Client(base_url=base) as guest:
+            assert "takes it" not in guest.get("/register").text
+            guest.post("/api/v1/account", json={"username": "guest", "password": "long enough"})
+            answer = guest.get("/api/v1/sessions")
+            assert answer.status_code == 409 and "profile" in answer.text, answer.text  # a fresh start of its own

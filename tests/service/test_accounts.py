@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from repcoach.errors import InvalidInput, NameTaken
-from repcoach.service.accounts import SignInFailed, register, sign_in, sign_out, signed_in
+from repcoach.service.accounts import ClaimRefused, SignInFailed, claim_history, register, sign_in, sign_out, signed_in
+from repcoach.store import NewSet
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)
 
@@ -65,3 +66,48 @@ def test_a_taken_username_is_refused(store):
     register(store, "anna", "correct horse", NOW)
     with pytest.raises(NameTaken):
         register(store, "Anna", "another horse", NOW)
+
+
+def single_user_history(store) -> str:
+    """A single-user app's profile with one logged workout, as `repcoach log` leaves it; its session's id."""
+    profile = store.save_profile("kg", "beginner", [8.0, 12.0, 16.0])
+    row = NewSet("single-arm-row", "", "", 1, None, 10, None, None, None, 12.0, 2, NOW - timedelta(days=1))
+    return store.record_workout(
+        profile.id, "Back", [row], NOW - timedelta(days=1, minutes=5), NOW - timedelta(days=1)
+    ).id
+
+
+def sessions_of(store, account_id):
+    profile = store.get_profile(account_id)
+    return [] if profile is None else [session.id for session in store.list_sessions(profile.id)]
+
+
+def test_the_first_account_registered_takes_the_single_user_history_and_no_later_one_does(store):
+    logged = single_user_history(store)
+    assert store.accounts.single_user_history_unclaimed()
+
+    first = register(store, "anna", "correct horse", NOW)
+    second = register(store, "ben", "correct horse", NOW)
+
+    assert (first.took_history, second.took_history) == (True, False)
+    assert sessions_of(store, first.account.id) == [logged]
+    assert store.get_profile(first.account.id).bells_kg == (8.0, 12.0, 16.0)
+    assert sessions_of(store, second.account.id) == []
+    assert store.get_profile(None) is None and not store.accounts.single_user_history_unclaimed()
+
+
+def test_history_logged_single_user_after_accounts_existed_is_claimed_by_name(store):
+    anna = register(store, "anna", "correct horse", NOW).account
+    store.save_profile("kg", "beginner", [12.0], account_id=anna.id)
+    ben = register(store, "ben", "correct horse", NOW).account
+    logged = single_user_history(store)
+
+    with pytest.raises(ClaimRefused, match="has a profile of its own"):
+        claim_history(store, "anna")
+    with pytest.raises(ClaimRefused, match="no account 'carl'"):
+        claim_history(store, "carl")
+    assert claim_history(store, "Ben") == ben
+
+    assert sessions_of(store, ben.id) == [logged]
+    with pytest.raises(ClaimRefused, match="no single-user history left"):
+        claim_history(store, "ben")

@@ -4,6 +4,7 @@ Each ``*_commands`` module attaches its commands to :data:`app` when imported.
 """
 
 from repcoach.cli import (  # noqa: F401  (register commands)
+    accounts_command,
     coach_commands,
     export_command,
     import_command,

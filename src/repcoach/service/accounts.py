@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cache
 
@@ -29,6 +29,10 @@ USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,31}")
 _hasher = PasswordHasher()
 
 
+class ClaimRefused(RepcoachError):
+    """The single-user history cannot go to that account; the message says why."""
+
+
 class SignInFailed(RepcoachError):
     """Wrong username or password; deliberately not saying which."""
 
@@ -42,6 +46,8 @@ class Login:
     token: str
     """The secret for the session cookie; never stored."""
     expires_at: datetime
+    took_history: bool = False
+    """A first account registered over single-user history: that history is now this account's."""
 
 
 def token_hash(token: str) -> str:
@@ -73,7 +79,25 @@ def register(store: Store, username: str, password: str, now: datetime) -> Login
     if problems:
         raise InvalidInput(problems)
     account = store.accounts.create(name, _hasher.hash(password), now)
-    return _open_login(store, account, now)
+    took = store.accounts.claim_single_user_history(account.id, first_account_only=True)
+    return replace(_open_login(store, account, now), took_history=took)
+
+
+def claim_history(store: Store, username: str) -> AccountRecord:
+    """Give the single-user app's history to the account ``username`` (``repcoach accounts claim``).
+
+    Raises:
+        ClaimRefused: no such account, no unclaimed single-user history, or the account has a profile already.
+    """
+    stored = store.accounts.find(username.strip())
+    if stored is None:
+        raise ClaimRefused(f"There is no account '{username}'.")
+    if not store.accounts.claim_single_user_history(stored.account.id, first_account_only=False):
+        raise ClaimRefused(
+            f"Nothing to claim for '{stored.account.username}': there is no single-user history left, "
+            "or the account has a profile of its own already (its history stays apart)."
+        )
+    return stored.account
 
 
 def sign_in(store: Store, username: str, password: str, now: datetime) -> Login:

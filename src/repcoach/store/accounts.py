@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from repcoach.errors import NameTaken
-from repcoach.store.models import Account, LoginSession
+from repcoach.store.models import Account, LoginSession, Profile
 from repcoach.store.records import AccountRecord, StoredLogin
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
@@ -36,6 +37,29 @@ class AccountRepository:
         except IntegrityError:
             raise NameTaken(f"The username '{username}' is taken; choose another.") from None
         return _account_record(row)
+
+    def claim_single_user_history(self, account_id: int, *, first_account_only: bool) -> bool:
+        """Give the single-user app's profile (its history, bells and settings) to the account, in one statement.
+
+        Only when no account owns it yet and this account has no profile of its own; with
+        ``first_account_only``, only when this is the server's one account. Returns whether it was given.
+        """
+        single_user = select(func.min(Profile.id)).where(Profile.account_id.is_(None)).scalar_subquery()
+        own = select(Profile.id).where(Profile.account_id == account_id).exists()
+        claim = update(Profile).where(Profile.id == single_user, ~own).values(account_id=account_id)
+        if first_account_only:
+            claim = claim.where(select(func.count(Account.id)).scalar_subquery() == 1)
+        with self._unit_of_work() as db:
+            claimed = cast(CursorResult[Any], db.execute(claim.execution_options(synchronize_session=False)))
+            return claimed.rowcount > 0
+
+    def single_user_history_unclaimed(self) -> bool:
+        """Whether the single-user app's profile is there for no account yet (and there are no accounts)."""
+        with self._unit_of_work() as db:
+            accounts = db.scalar(select(func.count(Account.id)))
+            return (
+                not accounts and db.scalar(select(Profile.id).where(Profile.account_id.is_(None)).limit(1)) is not None
+            )
 
     def find(self, username: str) -> StoredLogin | None:
         """The account called ``username`` with its password hash, for checking a login."""

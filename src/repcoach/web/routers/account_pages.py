@@ -32,7 +32,7 @@ def _safe_next(target: str) -> str:
 
 
 def _form(request: Request, mode: str, status: int = 200, **context: object) -> HTMLResponse:
-    defaults = {"mode": mode, "username": "", "problems": {}, "message": "", "next": "/"}
+    defaults = {"mode": mode, "username": "", "problems": {}, "message": "", "next": "/", "takes_history": False}
     return templates.TemplateResponse(request, "account.html", defaults | context, status_code=status)
 
 
@@ -54,8 +54,8 @@ def login(request: Request, store: StoreDep, username: Text, password: Text, nex
 
 
 @router.get("/register", response_class=HTMLResponse, dependencies=[Depends(_accounts_on)])
-def register_page(request: Request) -> HTMLResponse:
-    return _form(request, "register")
+def register_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return _form(request, "register", takes_history=store.accounts.single_user_history_unclaimed())
 
 
 @router.post("/register", dependencies=[Depends(_accounts_on), Depends(check_csrf)])
@@ -67,7 +67,7 @@ def create_account(request: Request, store: StoreDep, username: Text, password: 
         return _form(request, "register", 422, username=username, problems=problems)
     except NameTaken as error:
         return _form(request, "register", 409, username=username, problems={"username": str(error)})
-    response = RedirectResponse("/settings", status_code=303)
+    response = RedirectResponse("/history?claimed=true" if login.took_history else "/settings", status_code=303)
     set_login_cookie(request, response, login)
     return response
 

@@ -25,18 +25,23 @@ class AccountView(BaseModel):
     username: str
 
 
+class RegisteredView(AccountView):
+    took_history: bool
+    """The history logged before accounts were turned on became this account's (the first one registered)."""
+
+
 def _accounts_on(request: Request) -> None:
     if not accounts_required(request):
         raise HTTPException(404, "This is a single-user server: there are no accounts to sign in to.")
 
 
 @router.post("/account", status_code=201)
-def create_account(body: Credentials, request: Request, response: Response, store: StoreDep) -> AccountView:
+def create_account(body: Credentials, request: Request, response: Response, store: StoreDep) -> RegisteredView:
     """Register and sign in; 409 when the username is taken."""
     _accounts_on(request)
     login = register(store, body.username, body.password, utc_now())
     set_login_cookie(request, response, login)
-    return AccountView(username=login.account.username)
+    return RegisteredView(username=login.account.username, took_history=login.took_history)
 
 
 @router.get("/account")

@@ -36,6 +36,7 @@ def history_page(
     profile: ProfileDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
     imported: Annotated[int | None, Query(ge=0)] = None,
+    claimed: bool = False,
 ) -> HTMLResponse:
     """Newest sessions first, each with a line per move; balance warnings; plots of the main moves."""
     now = utc_now()
@@ -50,6 +51,7 @@ def history_page(
         "balance": balance_reports(sets, now, catalogue),
         "plots": [(exercise_id, _name(catalogue, exercise_id)) for exercise_id in _plotted(sets)],
         "imported": imported,
+        "claimed": claimed,
     }
     return templates.TemplateResponse(request, "history.html", context)
 
