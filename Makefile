@@ -27,6 +27,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/cue_timing.py
 	$(BIN)/python bench/article_accuracy.py
+	$(BIN)/python bench/real_articles.py
 	$(BIN)/python bench/import_history.py
 	$(BIN)/python bench/api_load.py
 
