@@ -51,9 +51,12 @@ def _found_moves(plan: Plan) -> list[list[tuple[str, set[str], str | None, str |
 
 
 def _is(wanted: dict[str, Any], found: tuple[str, set[str], str | None, str | None, bool]) -> bool:
+    """Whether a found move is the one wanted: the library move named, or one with the name's words
+    (or the library move that name is, once the library has it)."""
     if "exercise" in wanted:
         return found[0] == wanted["exercise"]
-    return _words(wanted["name"]) <= found[1]
+    known = load_catalogue().find(wanted["name"])
+    return (known is not None and known.id == found[0]) or _words(wanted["name"]) <= found[1]
 
 
 def _right(wanted: dict[str, Any], found: tuple[str, set[str], str | None, str | None, bool]) -> bool:

@@ -202,7 +202,7 @@ def test_a_plan_may_describe_moves_the_library_does_not_have():
             "[exercises.cossack-squat]",
             "[exercises.cossack]",
             "my.toml:26, blocks[1].moves[0].exercise: unknown exercise 'cossack-squat'; "
-            "did you mean back-squat? If not, describe it under [exercises.cossack-squat]",
+            "did you mean back-squat, air-squat? If not, describe it under [exercises.cossack-squat]",
         ),
         (
             "[exercises.cossack-squat]",

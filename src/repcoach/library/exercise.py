@@ -17,8 +17,10 @@ Pattern = Literal[
     "core",
     "mobility",
     "isolation",
+    "conditioning",
 ]
-"""Movement pattern; lunges and split squats count as ``squat``, single-joint moves (curls) as ``isolation``."""
+"""Movement pattern; lunges and split squats count as ``squat``, single-joint moves (curls) as ``isolation``,
+whole-body moves done for the heart and lungs (burpees, jumping jacks) as ``conditioning``."""
 Equipment = Literal[
     "kettlebell", "dumbbell", "barbell", "bodyweight", "band", "machine", "cable", "bench", "pull-up-bar"
 ]

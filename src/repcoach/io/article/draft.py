@@ -55,6 +55,8 @@ class DraftBlock:
 class Draft:
     blocks: list[DraftBlock] = field(default_factory=list)
     rounds: phrases.Rounds | None = None
+    rounds_headed: bool = False
+    """The rounds were said by a block's heading ("5 rounds of:"), which a later aside does not change."""
     rest_after_round: int | None = None
     loads: dict[LoadClass, LoadGuide] = field(default_factory=dict)
     readings: list[str] = field(default_factory=list)

@@ -30,7 +30,7 @@ from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article import phrases
 from repcoach.io.article.building import plan_of
 from repcoach.io.article.draft import Draft, DraftBlock, DraftMove
-from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item
+from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item, reads_as_move
 from repcoach.io.article.lines import Line, classify, names_a_block
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
@@ -69,6 +69,8 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     for line in lines:
         if line.kind == "heading":
             current = _open_block(draft, line.text)
+        elif line.kind == "item" and not reads_as_move(interval_label(line.text)[0], catalogue):
+            directions.append(line)  # a bulleted sentence: "use heavier dumbbells for the rows"
         elif line.kind == "item":
             if line.pair is not None and (current is None or current.pair != line.pair):
                 current = DraftBlock(f"Superset {line.pair}", heading=True, pair=line.pair)
@@ -169,8 +171,8 @@ def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
     cap = phrases.time_cap(heading)
     if not names_a_block(heading) and interval is None and cap is None:
         return None
-    if draft.rounds is None:
-        draft.rounds = phrases.rounds(heading)  # "Main superset (4 rounds)"
+    if draft.rounds is None and (said := phrases.rounds(heading)) is not None:
+        draft.rounds, draft.rounds_headed = said, True  # "Main superset (4 rounds)", "5 rounds of:"
     block = DraftBlock(heading, heading=True, interval=interval, time_cap=cap)
     draft.blocks.append(block)
     return block
@@ -222,7 +224,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
                 _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)
             used = True
         if (rounds := phrases.rounds(clause)) is not None:
-            draft.rounds = rounds
+            draft.rounds = draft.rounds if draft.rounds_headed else rounds
             used = True
         used = _load_clause(draft, clause, catalogue) or used
         if (how := phrases.tempo(clause)) is not None:

@@ -39,6 +39,31 @@ def names_a_move(text: str, catalogue: Catalogue) -> bool:
     return _move_at_start(_leading_count(interval_label(text)[0])[1], catalogue) is not None
 
 
+_QUALIFIERS = {"alternating", "alternate", "dbl", "double", "kb", "db"}
+"""Words an article puts before a move's name that the library's names do without ("dbl kettlebell swings")."""
+_DIRECTION_START = re.compile(
+    r"^(?:use|add|shorten|lengthen|keep|make|try|do|don'?t|rest|repeat|complete|perform|start|finish|focus|take|"
+    r"avoid|go|set|place|lower|squeeze|bend|maintain|reach|breathe|drive|return|engage|switch|remember|note|if|"
+    r"when|then|this|that|these|it|you|i|we|my|our|and|or|but|with|for|to|on|in|at|as|after|before|between)\b",
+    re.IGNORECASE,
+)
+MAX_OWN_NAME_WORDS = 5
+"""A move the library lacks is named in a few words; a longer item is a sentence."""
+
+
+def reads_as_move(text: str, catalogue: Catalogue) -> bool:
+    """Whether a list item is a move: one the library knows, or a short name with perhaps its
+    numbers; not a sentence of advice set out as a bullet ("use heavier dumbbells for the rows")."""
+    if names_a_move(text, catalogue):
+        return True
+    count, rest = _leading_count(text)
+    name = _SEPARATOR.split(rest, maxsplit=1)[0].strip() or rest.strip()
+    words = name.split()
+    if not words or len(words) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
+        return False
+    return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
+
+
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     """A move from a list item (its interval label already off): its name, then what the item
     says of reps, time and load. A load guide it gives goes to ``draft``."""
@@ -122,7 +147,11 @@ def _leading_count(text: str) -> tuple[str, str]:
 def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     """How many words of ``text`` name a library move, and which: the longest match wins."""
     words = re.sub(r"[^\w\s'-]", " ", text).split()
-    for count in range(min(len(words), MAX_NAME_WORDS), 0, -1):
-        if (exercise := catalogue.find(" ".join(words[:count]))) is not None:
-            return count, exercise.id
+    skipped = 0
+    while skipped < len(words) - 1 and words[skipped].lower() in _QUALIFIERS:
+        skipped += 1
+    for start in dict.fromkeys((0, skipped)):
+        for count in range(min(len(words) - start, MAX_NAME_WORDS), 0, -1):
+            if (exercise := catalogue.find(" ".join(words[start : start + count]))) is not None:
+                return start + count, exercise.id
     return None

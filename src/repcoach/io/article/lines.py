@@ -21,7 +21,7 @@ _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = (
-    r"superset|super set|circuit|tri-?set|giant set|complex|emom|amrap|finisher|warm-?up|cool-?down|round|block|part"
+    r"superset|super set|circuit|tri-?set|giant set|complex|emom|amrap|finisher|warm-?up|cool-?down|rounds?|block|part"
 )
 _BLOCK_NAME = rf"\s*(?:(?-i:[A-Z0-9][\w'-]*)\s+){{0,2}}(?:{BLOCK_WORDS})\b"
 """A block word, perhaps after a capitalised word or two: ``Superset 1``, ``Main circuit``, ``The Finisher``,
