@@ -8,7 +8,8 @@ texts rules may be fitted to; ``held-out`` the texts no rule is fitted to: the h
 An expected move names a library move (``exercise``) or, for a move the library lacks, the words
 its name must have (``name``); ``reps``, ``hold`` and ``per_side`` are what it asks of each set.
 
-- a block is right when its moves are the expected ones, in order, with their reps, holds and sides;
+- a block is right when a block found (in the same order among the others) has the expected moves,
+  in order, with their reps, holds and sides;
 - a move is named when the plan has it somewhere (each found move counts once);
 - rounds and the round rest are compared where the expected plan states them.
 """
@@ -76,10 +77,16 @@ def measure(folder: Path) -> dict[str, list[int]]:
             plan = None
         found = _found_moves(plan) if plan else []
         wanted_blocks = expected["blocks"]
-        right = sum(
-            len(got) == len(want["moves"]) and all(_right(w, g) for w, g in zip(want["moves"], got, strict=True))
-            for want, got in zip(wanted_blocks, found, strict=False)
-        )
+        right, start = 0, 0
+        for want in wanted_blocks:  # in order: a block found matches the first expected one after the last match
+            same = [
+                index
+                for index in range(start, len(found))
+                if len(found[index]) == len(want["moves"])
+                and all(_right(w, g) for w, g in zip(want["moves"], found[index], strict=True))
+            ]
+            if same:
+                right, start = right + 1, same[0] + 1
         counts["blocks"][0] += right
         counts["blocks"][1] += len(wanted_blocks)
         unused = [move for block in found for move in block]

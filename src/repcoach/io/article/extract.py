@@ -30,8 +30,15 @@ from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article import phrases
 from repcoach.io.article.building import plan_of
 from repcoach.io.article.draft import Draft, DraftBlock, DraftMove
-from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item, reads_as_move
-from repcoach.io.article.lines import Line, classify, names_a_block
+from repcoach.io.article.items import (
+    interval_label,
+    item_parts,
+    moves_in_sentence,
+    names_a_move,
+    read_item,
+    reads_as_move,
+)
+from repcoach.io.article.lines import Line, classify, inline_block, names_a_block
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
 from repcoach.plan import Plan
@@ -69,6 +76,11 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     for line in lines:
         if line.kind == "heading":
             current = _open_block(draft, line.text)
+        elif line.kind == "item" and (inline := inline_block(line.text)) is not None:
+            current = _open_block(draft, inline[0]) or DraftBlock(inline[0], heading=True)
+            if current not in draft.blocks:
+                draft.blocks.append(current)
+            current.moves += [read_item(part, catalogue, draft) for part in item_parts(inline[1], catalogue)]
         elif line.kind == "item" and not reads_as_move(interval_label(line.text)[0], catalogue):
             directions.append(line)  # a bulleted sentence: "use heavier dumbbells for the rows"
         elif line.kind == "item":
@@ -80,7 +92,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
                 draft.blocks.append(current)
             item, on_its_own_interval = interval_label(line.text)
             current.alternating = current.alternating or on_its_own_interval
-            current.moves.append(read_item(item, catalogue, draft))
+            current.moves += [read_item(part, catalogue, draft) for part in item_parts(item, catalogue)]
         elif (clocked := _clocked_block(line.text)) is not None:
             current = clocked
             draft.blocks.append(current)
@@ -94,6 +106,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         if not _direct(draft, line.text, catalogue) and line not in listing:
             draft.unused.append(line)
     _last_rest_is_the_rounds(draft)
+    _tabata_timing(draft)
     for move in _moves(draft, None):
         if move.reps is None and move.hold is None:
             move.reps = phrases.Reps(DEFAULT_REPS, DEFAULT_REPS)
@@ -155,6 +168,24 @@ def _shape(block: DraftBlock) -> list[DraftBlock]:
             else:
                 shaped.rest_after = seconds
     return blocks
+
+
+_TABATA = re.compile(r"\btabata\b", re.IGNORECASE)
+TABATA_WORK, TABATA_REST = 20, 10
+"""A Tabata interval: 20 seconds of work, 10 of rest."""
+
+
+def _tabata_timing(draft: Draft) -> None:
+    """A block headed "Tabata" works each move the interval's 20 seconds and rests 10 between,
+    unless the text gives other numbers."""
+    for block in draft.blocks:
+        if not _TABATA.search(block.name):
+            continue
+        for move in block.moves:
+            if move.reps is None and move.hold is None:
+                move.hold = phrases.Hold(TABATA_WORK, TABATA_WORK)
+        if block.rest_between_moves is None and len(block.moves) > 1:
+            block.rest_between_moves = TABATA_REST
 
 
 def _last_rest_is_the_rounds(draft: Draft) -> None:

@@ -39,7 +39,10 @@ def names_a_move(text: str, catalogue: Catalogue) -> bool:
     return _move_at_start(_leading_count(interval_label(text)[0])[1], catalogue) is not None
 
 
-_QUALIFIERS = {"alternating", "alternate", "dbl", "double", "kb", "db"}
+_QUALIFIERS = {
+    "alternating", "alternate", "dbl", "double", "kb", "db", "barbell", "dumbbell", "kettlebell",
+    "wide", "close", "narrow", "grip",
+}  # fmt: skip
 """Words an article puts before a move's name that the library's names do without ("dbl kettlebell swings")."""
 _DIRECTION_START = re.compile(
     r"^(?:use|add|shorten|lengthen|keep|make|try|do|don'?t|rest|repeat|complete|perform|start|finish|focus|take|"
@@ -49,6 +52,36 @@ _DIRECTION_START = re.compile(
 )
 MAX_OWN_NAME_WORDS = 5
 """A move the library lacks is named in a few words; a longer item is a sentence."""
+MAX_ITEM_WORDS = 14
+"""An item of a move the library lacks, with its details, is no longer than this; a longer one is prose."""
+_ONLY_ROUNDS = re.compile(r"\W*\d+(?:\s*-\s*\d+)?\s*(?:total\s+)?(?:rounds?|circuits?|sets?)(?:\s+of)?\W*", re.I)
+_PAIRED = re.compile(r"\s+(?:&|\+|alternating with)\s+", re.IGNORECASE)
+"""Joins that only ever join moves: "deadlift alternating with mountain climbers"."""
+_JOINED = re.compile(r"\s+(?:&|\+|alternating with|then)\s+|\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+"""Joins that may join a move's name and its details ("Plank, 30 seconds") as well as moves."""
+
+
+def _names_a_move_alone(part: str, catalogue: Catalogue) -> bool:
+    """A part of an item that is a move of its own, not its details ("30 seconds", "heavy")."""
+    return names_a_move(part, catalogue) or (reads_as_move(part, catalogue) and not _reads_a_quantity(part))
+
+
+def item_parts(text: str, catalogue: Catalogue) -> list[str]:
+    """An item naming several moves, each as an item: "Barbell Romanian deadlift & barbell bent over
+    row", "dbl kettlebell swings alternating with jump squats"; one move's item stays whole, a name
+    with "and" in it too ("Squat and press")."""
+    paired = [part for part in _PAIRED.split(text) if part.strip()]
+    joined = [part for part in _JOINED.split(text) if part.strip()]
+    parts = joined if len(joined) > len(paired) and ":" not in text else paired
+    if len(parts) < 2 or not all(_names_a_move_alone(part, catalogue) for part in parts):
+        return [text]
+    # One move and its details ("Goblet squat: 3 x 8, 3-second lowering") unless two of the parts are moves.
+    if sum(names_a_move(part, catalogue) for part in parts) < (1 if parts is paired else 2):
+        return [text]
+    found = _move_at_start(_leading_count(text)[1], catalogue)
+    if found is not None and found[0] > len(re.sub(r"[^\w\s'-]", " ", _leading_count(parts[0])[1]).split()):
+        return [text]  # the library's name runs past the first "and": one move
+    return parts
 
 
 def reads_as_move(text: str, catalogue: Catalogue) -> bool:
@@ -61,6 +94,8 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     words = name.split()
     if not words or len(words) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
         return False
+    if len(text.split()) > MAX_ITEM_WORDS or _ONLY_ROUNDS.fullmatch(text):
+        return False  # a sentence, or "5 rounds:"
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
 
 
@@ -150,7 +185,7 @@ def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     skipped = 0
     while skipped < len(words) - 1 and words[skipped].lower() in _QUALIFIERS:
         skipped += 1
-    for start in dict.fromkeys((0, skipped)):
+    for start in range(skipped + 1):
         for count in range(min(len(words) - start, MAX_NAME_WORDS), 0, -1):
             if (exercise := catalogue.find(" ".join(words[start : start + count]))) is not None:
                 return start + count, exercise.id

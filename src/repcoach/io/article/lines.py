@@ -14,15 +14,16 @@ from typing import Literal
 
 LineKind = Literal["heading", "item", "direction"]
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪‣–]|\d{1,2}[.)]|[a-hA-H][.)]|\(\d{1,2}\))\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪‣–►]|\d{1,2}[.):]|[a-hA-H][.)]|\(\d{1,2}\))\s+")
 _PAIR_LABEL = re.compile(r"^\s*([A-Ha-h])\d{1,2}\s*[.):]?\s+")
 """``A1.``, ``B2)``: how coaches' programs write supersets, the letter the pair and the number the order."""
 _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
-BLOCK_WORDS = (
-    r"superset|super set|circuit|tri-?set|giant set|complex|emom|amrap|finisher|warm-?up|cool-?down|rounds?|block|part"
-)
+BLOCK_WORDS = "|".join(
+    ("superset", "super set", "circuit", "tri-?set", "giant set", "complex", "emom", "amrap", "tabata", "finisher",
+     "warm-?up", "cool-?down", "rounds?", "block", "part")
+)  # fmt: skip
 _BLOCK_NAME = rf"\s*(?:(?-i:[A-Z0-9][\w'-]*)\s+){{0,2}}(?:{BLOCK_WORDS})\b"
 """A block word, perhaps after a capitalised word or two: ``Superset 1``, ``Main circuit``, ``The Finisher``,
 ``20-Minute Tabata-Style Circuit``."""
@@ -63,7 +64,12 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
             lines.append(Line(number, "item", stripped[paired.end() :].strip(), paired[1].upper()))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
-        elif names_a_move(stripped) and _item_length(stripped) and not _is_title(raw_lines, number, lines):
+        elif (
+            names_a_move(stripped)
+            and _item_length(stripped)
+            and not _is_title(raw_lines, number, lines)
+            and not _stands_alone(raw_lines, number)
+        ):
             lines.append(Line(number, "item", stripped))
         else:
             lines.extend(Line(number, "direction", sentence) for sentence in sentences(stripped))
@@ -81,6 +87,24 @@ def _is_title(raw_lines: list[str], number: int, before: list[Line]) -> bool:
     """Whether line ``number`` (1-based) is the first and set apart by an empty line, as a title is,
     even one that starts with a move ("Swing and Push")."""
     return not before and number < len(raw_lines) and not raw_lines[number].strip()
+
+
+def _stands_alone(raw_lines: list[str], number: int) -> bool:
+    """Whether line ``number`` (1-based) is set apart by empty lines and has no number: a title
+    ("Renegade Rows/Lunge Circuit or Finisher"), not an item of a list."""
+    before = raw_lines[number - 2].strip() if number > 1 else ""
+    after = raw_lines[number].strip() if number < len(raw_lines) else ""
+    return not before and not after and not re.search(r"\d", raw_lines[number - 1])
+
+
+_INLINE_BLOCK = re.compile(rf"^(?P<name>{_BLOCK_NAME}[^:]{{0,12}}):\s*(?P<moves>\S.*)$", re.IGNORECASE)
+
+
+def inline_block(item: str) -> tuple[str, str] | None:
+    """A block named at the start of an item, its moves after the colon: ``SUPERSET #1: Barbell
+    Romanian deadlift & barbell bent over row`` → the name and the moves' text."""
+    found = _INLINE_BLOCK.match(item)
+    return (found["name"].strip(), found["moves"]) if found else None
 
 
 def names_a_block(heading: str) -> bool:

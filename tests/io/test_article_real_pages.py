@@ -1,0 +1,55 @@
+"""Texts of real workout pages, as a page store keeps them, read the way their readers mean them.
+
+The pages are in tests/io/data/articles/real/tuning; bench/real_articles.py measures both halves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from repcoach.io.article.extract import extract
+from repcoach.library import load_catalogue
+from repcoach.plan import Plan
+
+TUNING = Path(__file__).parent / "data" / "articles" / "real" / "tuning"
+
+
+def read(name: str) -> Plan:
+    return extract((TUNING / f"{name}.txt").read_text(encoding="utf-8"), load_catalogue(), plan_id="x", title="x").plan
+
+
+def moves(plan: Plan) -> list[list[tuple[str, str | None, str | None, bool]]]:
+    return [
+        [(m.exercise, str(m.reps) if m.reps else None, str(m.hold_seconds) if m.hold_seconds else None, m.per_side)
+         for m in block.moves]
+        for block in plan.blocks
+    ]  # fmt: skip
+
+
+def test_bulleted_advice_is_not_a_move_and_a_headings_rounds_outlast_an_aside():
+    plan = read("strength-basics-renegade-lunge")
+
+    assert moves(plan) == [[("renegade-row", "10", None, False), ("reverse-lunge", "15", None, True)]]
+    assert (str(plan.rounds), plan.rest_after_round) == ("5", 60)
+    assert plan.exercises == {}  # "use heavier dumbbells for the renegade rows" is advice, not a move
+
+
+def test_a_superset_named_in_its_bullet_holds_the_moves_after_the_colon():
+    plan = read("fitbonvivant-work-that-back")
+
+    assert [block.name for block in plan.blocks] == ["SUPERSET #1", "SUPERSET #2", "SUPERSET #3"]
+    assert [[move[0] for move in block] for block in moves(plan)] == [
+        ["romanian-deadlift", "barbell-row"],
+        ["lat-pulldown", "seated-cable-row"],
+        ["crunch", "back-extension", "hanging-leg-raise"],
+    ]
+
+
+def test_a_tabata_block_works_its_moves_20_seconds_and_rests_10_between():
+    plan = read("wholeway-saturday-gremlins")
+
+    assert moves(plan)[:2] == [
+        [("kettlebell-deadlift", None, "20", False), ("mountain-climber", None, "20", False)],
+        [("kettlebell-swing", None, "20", False), ("jump-squat", None, "20", False)],
+    ]
+    assert plan.blocks[0].rest_between_moves == 10
