@@ -26,10 +26,29 @@ def test_an_article_becomes_a_plan_shown_as_repcoach_show_prints_it_and_kept_by_
 
 
 def test_text_from_the_input_is_read_too(repcoach):
-    result = repcoach("import-text", "-", input="Circuit\n- Goblet squat: 12 reps\n- Halo: 8 reps\nDo 3 rounds.\n")
+    text = "Circuit\n- Goblet squat: 12 reps\n- Halo: 8 reps\nDo 3 rounds.\n"
 
+    unsure = repcoach("import-text", "-", input=text)
+    result = repcoach("import-text", "-", "--yes", input=text)
+
+    assert unsure.exit_code == 2 and "Unsure: no rest was found" in unsure.output
+    assert "run it again with --yes" in unsure.output and "Saved" not in unsure.output
     assert result.exit_code == 0, result.output
     assert "Saved as article" in result.stdout
+
+
+def test_an_unsure_reading_is_kept_only_when_the_user_says_so(repcoach, tmp_path):
+    article = tmp_path / "odd.txt"
+    article.write_text(
+        "Circuit\n- Goblet squat: 10 reps\n- Cossack squat: 6 reps per side\nDo 2 rounds.\nRest 1 minute.\n"
+    )
+
+    refused = repcoach("import-text", str(article), input="n\n")
+    kept = repcoach("import-text", str(article), input="y\n")
+
+    assert "Unsure: 1 of the moves are not in the library: are they moves?" in refused.stdout
+    assert refused.exit_code == 1 and "Not saved." in refused.stdout
+    assert kept.exit_code == 0 and "Saved as odd" in kept.stdout
 
 
 def test_a_recipe_is_no_workout_and_exits_1(repcoach, tmp_path):
@@ -46,7 +65,7 @@ def test_moves_the_library_does_not_know_are_named_kept_in_the_plan_and_run(repc
     article = tmp_path / "odd.txt"
     article.write_text("Circuit\n- Goblet squat: 10 reps\n- Cossack squat: 6 reps per side\nDo 2 rounds.\n")
 
-    result = repcoach("import-text", str(article))
+    result = repcoach("import-text", str(article), "--yes")
 
     assert result.exit_code == 0, result.output
     assert "Not in the library: Cossack squat: the plan describes them itself" in result.stdout
@@ -71,7 +90,7 @@ def test_moves_the_library_does_not_know_are_named_kept_in_the_plan_and_run(repc
 def test_an_amrap_runs_round_and_round_showing_the_time_left(repcoach, tmp_path):
     article = tmp_path / "burner.txt"
     article.write_text("AMRAP 12\n- 5 pull-ups\n- 10 push-ups\n")
-    assert repcoach("import-text", str(article)).exit_code == 0
+    assert repcoach("import-text", str(article), "--yes").exit_code == 0
 
     run = repcoach("run", "burner", "--no-voice", input="kg\n8 12 16\nbeginner\n\n\nq\n")
 

@@ -10,8 +10,9 @@ import typer
 from rich.console import Console
 
 from repcoach.cli.app import app, write_output
+from repcoach.cli.questions import ask
 from repcoach.cli.render import plan_view
-from repcoach.errors import InvalidInput, Problem
+from repcoach.errors import InvalidInput, NoAnswer, Problem
 from repcoach.io.article.extract import extract
 from repcoach.io.user_plans import plan_id_for, user_plan_file
 from repcoach.library import load_catalogue
@@ -23,6 +24,7 @@ console = Console()
 
 @app.command("import-text")
 def import_text(
+    ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="A text file with the workout, or - to read it from the input.")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Also write the plan to this .toml file.")
@@ -30,10 +32,13 @@ def import_text(
     name: Annotated[
         str | None, typer.Option("--name", help="The plan's name, to run it by (default: the file's).")
     ] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Keep the plan without asking, even when unsure.")] = False,
 ) -> None:
     """Read a workout written as prose into a plan: shows what it understood and what it could not use.
 
-    The plan is kept under its name, so `repcoach run NAME` runs it.
+    When the reading is unsure (moves not in the library, no rounds or rests found) it asks before
+    keeping the plan; --yes keeps it without asking. The plan is kept under its name, so
+    `repcoach run NAME` runs it.
     """
     text, default_name = _read(file)
     plan_id = plan_id_for(name or default_name)
@@ -53,6 +58,9 @@ def import_text(
         )
     for line in found.unused:
         console.print(f"[dim]Not used (line {line.number}):[/dim] {line.text}", highlight=False, soft_wrap=True)
+    if found.doubts and not yes and not _confirmed(ctx, found.doubts, stdin_is_the_text=file == "-"):
+        console.print("Not saved.")
+        raise typer.Exit(1)
     toml = plan_to_toml(found.plan).encode()
     kept = user_plan_file(plan_id)
     try:
@@ -65,6 +73,32 @@ def import_text(
     if output is not None:
         write_output(output, toml)
     console.print(f"[green]Saved[/green] as {plan_id}: run it with: repcoach run {plan_id}", highlight=False)
+
+
+def _confirmed(ctx: typer.Context, doubts: list[str], *, stdin_is_the_text: bool) -> bool:
+    """Whether the user keeps a plan read with ``doubts``, asked at the terminal.
+
+    Raises:
+        NoAnswer: nobody can answer (the text came on the input, or the input has ended).
+    """
+    for doubt in doubts:
+        console.print(f"[yellow]Unsure:[/yellow] {doubt}", highlight=False, soft_wrap=True)
+    lines = ctx.obj.lines
+    if stdin_is_the_text or (not lines.echoes and lines.at_end()):
+        raise NoAnswer("The reading is unsure and no one can confirm it here: run it again with --yes to keep it.")
+    try:
+        return ask(console, lines, "Keep this plan?", "y", _yes_or_no)
+    except EOFError:
+        raise NoAnswer("The input ended before the answer: run it again with --yes to keep the plan.") from None
+
+
+def _yes_or_no(answer: str) -> bool:
+    word = answer.strip().lower()
+    if word in ("y", "yes"):
+        return True
+    if word in ("n", "no"):
+        return False
+    raise ValueError(f"'{answer}' is not an answer; answer y or n")
 
 
 def _read(file: str) -> tuple[str, str]:

@@ -24,7 +24,7 @@ until its time is up. The draft becomes a plan in :mod:`~repcoach.io.article.bui
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.article import phrases
@@ -60,6 +60,9 @@ class Extraction:
     """The choices made where the text allowed two readings, as sentences."""
     custom: list[str]
     """Moves the library does not know, by the names the text gives them; the plan describes them."""
+    doubts: list[str] = field(default_factory=list)
+    """Why the reading may be wrong (moves not in the library, no rounds or rests found), as sentences:
+    a reason to ask the user before keeping the plan."""
 
 
 def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source: str = "the text") -> Extraction:
@@ -111,12 +114,26 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         if move.reps is None and move.hold is None:
             move.reps = phrases.Reps(DEFAULT_REPS, DEFAULT_REPS)
             draft.readings.append(f"No reps or time given for {move.name}: {DEFAULT_REPS} reps, to edit in the plan.")
+    custom = [move.name for block in draft.blocks for move in block.moves if not move.known]
     return Extraction(
         plan=plan_of(draft, plan_id, title, source),
         unused=draft.unused,
         readings=draft.readings,
-        custom=[move.name for block in draft.blocks for move in block.moves if not move.known],
+        custom=custom,
+        doubts=_doubts(draft, custom),
     )
+
+
+def _doubts(draft: Draft, custom: list[str]) -> list[str]:
+    doubts = []
+    if custom:
+        doubts.append(f"{len(custom)} of the moves are not in the library: are they moves?")
+    if draft.rounds is None and any(len(block.moves) > 1 for block in draft.blocks):
+        doubts.append("no rounds were found: the plan does its blocks once")
+    rests = [draft.rest_after_round, *(r for b in draft.blocks for r in (b.rest_after, b.rest_between_sets))]
+    if not any(rests) and not any(block.interval or block.time_cap for block in draft.blocks):
+        doubts.append("no rest was found: the plan rests nowhere")
+    return doubts
 
 
 def _clocked_block(sentence: str) -> DraftBlock | None:
