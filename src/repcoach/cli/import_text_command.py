@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from repcoach.cli.app import app, write_output
-from repcoach.cli.questions import ask
+from repcoach.cli.questions import answered, ask
 from repcoach.cli.render import plan_view
 from repcoach.errors import InvalidInput, NoAnswer, Problem
 from repcoach.io.article.extract import extract
@@ -83,13 +83,16 @@ def _confirmed(ctx: typer.Context, doubts: list[str], *, stdin_is_the_text: bool
     """
     for doubt in doubts:
         console.print(f"[yellow]Unsure:[/yellow] {doubt}", highlight=False, soft_wrap=True)
+    nobody = "The reading is unsure and no one can confirm it here: run it again with --yes to keep it."
+    if stdin_is_the_text:
+        raise NoAnswer(nobody)
     lines = ctx.obj.lines
-    if stdin_is_the_text or (not lines.echoes and lines.at_end()):
-        raise NoAnswer("The reading is unsure and no one can confirm it here: run it again with --yes to keep it.")
-    try:
-        return ask(console, lines, "Keep this plan?", "y", _yes_or_no)
-    except EOFError:
-        raise NoAnswer("The input ended before the answer: run it again with --yes to keep the plan.") from None
+    return answered(
+        lines,
+        lambda: ask(console, lines, "Keep this plan?", "y", _yes_or_no),
+        nobody=nobody,
+        ended="The input ended before the answer: run it again with --yes to keep the plan.",
+    )
 
 
 def _yes_or_no(answer: str) -> bool:

@@ -97,14 +97,29 @@ def answer_profile(
     Raises:
         NoAnswer: the input has ended before the questions, or before their answers.
     """
-    if not lines.echoes and lines.at_end():
-        raise NoAnswer(f"No one to answer the setup questions here: run `{SETUP_COMMAND}` (your own values).")
-    if welcome:
-        console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
-    try:
+
+    def questions() -> tuple[Unit, list[float], Experience]:
+        if welcome:
+            console.print("[bold]Welcome to repcoach.[/bold] Three quick questions first (Enter takes the default).")
         return ask_profile(console, lines, current)
+
+    return answered(
+        lines,
+        questions,
+        nobody=f"No one to answer the setup questions here: run `{SETUP_COMMAND}` (your own values).",
+        ended=f"\nThe input ended before the answers: run `{SETUP_COMMAND}` (your own values).",
+    )
+
+
+def answered(lines: LineInput, questions: Callable[[], T], *, nobody: str, ended: str) -> T:
+    """What ``questions`` ask at the terminal; :class:`NoAnswer` with ``nobody`` when the input has
+    ended before them (nothing is asked), or with ``ended`` when it ends before their answers."""
+    if not lines.echoes and lines.at_end():
+        raise NoAnswer(nobody)
+    try:
+        return questions()
     except EOFError:
-        raise NoAnswer(f"\nThe input ended before the answers: run `{SETUP_COMMAND}` (your own values).") from None
+        raise NoAnswer(ended) from None
 
 
 def ensure_profile(store: Store, console: Console, lines: LineInput) -> ProfileRecord:
