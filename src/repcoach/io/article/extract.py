@@ -80,9 +80,8 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         if line.kind == "heading":
             current = _open_block(draft, line.text)
         elif line.kind == "item" and (inline := inline_block(line.text)) is not None:
-            current = _open_block(draft, inline[0]) or DraftBlock(inline[0], heading=True)
-            if current not in draft.blocks:
-                draft.blocks.append(current)
+            current = _open_block(draft, inline[0])
+            assert current is not None, "inline_block matches only a name that names a block"
             current.moves += [read_item(part, catalogue, draft) for part in item_parts(inline[1], catalogue)]
         elif line.kind == "item" and not reads_as_move(interval_label(line.text)[0], catalogue):
             directions.append(line)  # a bulleted sentence: "use heavier dumbbells for the rows"

@@ -90,13 +90,18 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     if names_a_move(text, catalogue):
         return True
     count, rest = _leading_count(text)
-    name = _SEPARATOR.split(rest, maxsplit=1)[0].strip() or rest.strip()
+    name = _own_name(rest)
     words = name.split()
     if not words or len(words) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
         return False
     if len(text.split()) > MAX_ITEM_WORDS or _ONLY_ROUNDS.fullmatch(text):
         return False  # a sentence, or "5 rounds:"
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
+
+
+def _own_name(text: str) -> str:
+    """The name an item gives a move the library lacks: up to its details ("Cossack squat: 6 per side")."""
+    return _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
 
 
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
@@ -110,7 +115,7 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
         exercise = catalogue.get(exercise_id)
         move = DraftMove(exercise_id, exercise.name, known=True, per_side=exercise.sided == "unilateral")
     else:
-        name = _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
+        name = _own_name(text)
         rest = text[len(name) :]
         move = DraftMove(slug(name, "custom"), name, known=False)
     rest = f"{count} {rest}"
