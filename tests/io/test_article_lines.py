@@ -96,3 +96,15 @@ def test_an_item_may_be_long_when_a_colon_parts_its_name_from_its_details() -> N
     text = "Goblet squat: 5 sets of 5 at a slow tempo, resting 2 minutes between sets, heavy bell\n"
 
     assert [line.kind for line in classify(text, names_a_move)] == ["item"]
+
+
+def test_a_plain_line_with_a_count_is_an_item_even_of_a_move_the_library_lacks() -> None:
+    text = "Here's your exercises:\n\nHammer curl - 12 reps\n\n30 Air squats\n15 Sandbag over Shoulder\nRest 2 minutes."
+
+    assert [(line.kind, line.text) for line in classify(text, lambda line: False)] == [
+        ("heading", "Here's your exercises"),
+        ("item", "Hammer curl - 12 reps"),
+        ("item", "30 Air squats"),
+        ("item", "15 Sandbag over Shoulder"),
+        ("direction", "Rest 2 minutes."),
+    ]

@@ -19,6 +19,12 @@ _PAIR_LABEL = re.compile(r"^\s*([A-Ha-h])\d{1,2}\s*[.):]?\s+")
 """``A1.``, ``B2)``: how coaches' programs write supersets, the letter the pair and the number the order."""
 _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
+_COUNTED_LINE = re.compile(
+    r"^(?:\d+(?:-\d+)?\s+[^\W\d_][\w'&/-]*(?:\s+[^\W\d_][\w'&/-]*){0,4}"
+    r"|[^\W\d_][\w'&/-]*(?:\s+[\w'&/-]+){0,4}\s+[-–—]\s+\d+(?:-\d+)?\s*(?:reps?|x|seconds?|secs?)?)\s*\.?$",
+    re.IGNORECASE,
+)
+"""A plain line that is a list item of a move the library may lack: ``30 Air squats``, ``Hammer curl - 12 reps``."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = "|".join(
     ("superset", "super set", "circuit", "tri-?set", "giant set", "complex", "emom", "amrap", "tabata", "finisher",
@@ -65,7 +71,7 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
         elif (
-            names_a_move(stripped)
+            (names_a_move(stripped) or _COUNTED_LINE.match(stripped) is not None)
             and _item_length(stripped)
             and not _is_title(raw_lines, number, lines)
             and not _stands_alone(raw_lines, number)
