@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from repcoach.cli.app import app, write_output
-from repcoach.cli.questions import answered, ask
+from repcoach.cli.questions import answered, ask, parse_yes_no
 from repcoach.cli.render import plan_view
 from repcoach.errors import InvalidInput, NoAnswer, Problem
 from repcoach.io.article.extract import extract
@@ -89,19 +89,10 @@ def _confirmed(ctx: typer.Context, doubts: list[str], *, stdin_is_the_text: bool
     lines = ctx.obj.lines
     return answered(
         lines,
-        lambda: ask(console, lines, "Keep this plan?", "y", _yes_or_no),
+        lambda: ask(console, lines, "Keep this plan?", "y", parse_yes_no),
         nobody=nobody,
         ended="The input ended before the answer: run it again with --yes to keep the plan.",
     )
-
-
-def _yes_or_no(answer: str) -> bool:
-    word = answer.strip().lower()
-    if word in ("y", "yes"):
-        return True
-    if word in ("n", "no"):
-        return False
-    raise ValueError(f"'{answer}' is not an answer; answer y or n")
 
 
 def _read(file: str) -> tuple[str, str]:

@@ -46,6 +46,16 @@ def parse_unit(answer: str) -> Unit:
     raise ValueError(f"'{answer}' is not a unit; answer kg or lb")
 
 
+def parse_yes_no(answer: str) -> bool:
+    """``y``/``yes`` or ``n``/``no``, in any case."""
+    word = answer.lower()
+    if word in ("y", "yes"):
+        return True
+    if word in ("n", "no"):
+        return False
+    raise ValueError(f"'{answer}' is not an answer; answer y or n")
+
+
 def parse_experience(answer: str) -> Experience:
     """A level, or its first letter."""
     for level in EXPERIENCE_LEVELS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Annotated, TypeVar
+from typing import Annotated
 from zoneinfo import ZoneInfo
 
 import typer
@@ -13,7 +13,7 @@ from rich.console import Console
 from repcoach.cli.app import app
 from repcoach.cli.history_view import history_view
 from repcoach.cli.plan_commands import resolve_plan
-from repcoach.cli.questions import ask, ensure_profile
+from repcoach.cli.questions import ask, ensure_profile, parse_yes_no
 from repcoach.cli.runner import SessionRunner, summary_table
 from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.errors import InvalidInput, Problem, RepcoachError
@@ -25,7 +25,6 @@ from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
 from repcoach.store import ProfileRecord, Store
 
 console = Console()
-T = TypeVar("T")
 
 DEFAULT_WARMUP = "upper-body-warmup"
 
@@ -104,16 +103,8 @@ def _resume_instead(title: str, lines: LineInput) -> bool:
         lines,
         f"You have an unfinished session ({title}). Continue it instead? (y/n)",
         "y",
-        _yes_no,
+        parse_yes_no,
     )
-
-
-def _yes_no(answer: str) -> bool:
-    if answer.lower() in ("y", "yes"):
-        return True
-    if answer.lower() in ("n", "no"):
-        return False
-    raise ValueError("answer y or n")
 
 
 @app.command("resume")
