@@ -79,7 +79,7 @@ class SessionRunner:
                 if isinstance(state, WorkStep):
                     self._work(state)
                 elif isinstance(state, Rest):
-                    self._rest()
+                    self._rest(state)
                 elif isinstance(state, RoundChoice):
                     self._round_choice(state)
         except (QuitSession, EOFError, KeyboardInterrupt):
@@ -173,9 +173,8 @@ class SessionRunner:
 
     # Rest -----------------------------------------------------------------------------
 
-    def _rest(self) -> None:
-        rest = self.live.state
-        assert isinstance(rest, Rest)
+    def _rest(self, rest: Rest) -> None:
+        """Count down ``rest``, the state :meth:`run` read: read again, a fast clock may have ended it already."""
         upcoming = self.catalogue.get(rest.next.move.exercise).name
         self.cues.say(f"Rest {format_seconds(rest.seconds)}. Next: {upcoming}.")
         left = f" ({clock_text(rest.remaining)} left)" if rest.remaining < rest.seconds - 1 else ""
