@@ -53,6 +53,7 @@ def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
         ("8-12 reps per side", Reps(8, 12, per_side=True)),
         ("10 reps each arm", Reps(10, 10, per_side=True)),
         ("8 reps on each leg", Reps(8, 8, per_side=True)),
+        ("10 reps (5 each leg) Low impact option", Reps(5, 5, per_side=True)),
         ("3 x 10", Reps(10, 10, sets=3)),
         ("3x8-12", Reps(8, 12, sets=3)),
         ("3 sets of 8 reps", Reps(8, 8, sets=3)),
@@ -115,6 +116,7 @@ def test_rests(text: str, found: Rest | None) -> None:
         ("complete the circuit 2 times", Rounds(2, 2)),
         ("Do 4 circuits", Rounds(4, 4)),
         ("Repeat the whole thing 2 to 3 times", Rounds(2, 3)),
+        ("5 squats while holding a 26-lb kettlebell Repeated 4 times", Rounds(4, 4)),
         ("10 reps", None),
     ],
 )

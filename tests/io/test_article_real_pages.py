@@ -53,3 +53,29 @@ def test_a_tabata_block_works_its_moves_20_seconds_and_rests_10_between():
         [("kettlebell-swing", None, "20", False), ("jump-squat", None, "20", False)],
     ]
     assert plan.blocks[0].rest_between_moves == 10
+
+
+def test_moves_joined_by_alternating_with_are_each_a_move_even_ones_the_library_lacks():
+    plan = read("wholeway-saturday-gremlins")
+
+    assert len(plan.blocks) == 8
+    assert [move.exercise for move in plan.blocks[2].moves] == ["dbl-kettlebell-bent-over-seesaw-rows", "strides"]
+    assert plan.exercises["strides"].name == "strides"
+
+
+def test_a_counted_line_with_options_after_it_is_a_move_and_its_bracketed_count_is_per_side():
+    plan = read("knicholas-emom-circuits")
+
+    assert moves(plan)[1] == [
+        ("push-up", "10", None, False),
+        ("skaters", "5", None, True),  # "10 Skaters (5 each leg) Low impact option - take out the hop ..."
+        ("reverse-lunge", "5", None, True),
+        ("jumping-jack", "5", None, False),
+    ]
+
+
+def test_a_numbered_rounds_line_sets_the_rounds_and_alternating_reps_count_both_arms():
+    plan = read("patriot-back-burner")  # "1. 5 rounds:" then "2. 10 Alternating Single-Arm Rows"
+
+    assert str(plan.rounds) == "5"
+    assert moves(plan)[0][0] == ("single-arm-row", "10", None, False)

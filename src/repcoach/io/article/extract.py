@@ -83,7 +83,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             current = _open_block(draft, inline[0])
             assert current is not None, "inline_block matches only a name that names a block"
             current.moves += [read_item(part, catalogue, draft) for part in item_parts(inline[1], catalogue)]
-        elif line.kind == "item" and not reads_as_move(interval_label(line.text)[0], catalogue):
+        elif line.kind == "item" and not _is_move_item(interval_label(line.text)[0], catalogue):
             directions.append(line)  # a bulleted sentence: "use heavier dumbbells for the rows"
         elif line.kind == "item":
             if line.pair is not None and (current is None or current.pair != line.pair):
@@ -121,6 +121,11 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         custom=custom,
         doubts=_doubts(draft, custom),
     )
+
+
+def _is_move_item(item: str, catalogue: Catalogue) -> bool:
+    """Whether a list item gives a move, or several joined ("seesaw rows alternating with strides")."""
+    return reads_as_move(item, catalogue) or len(item_parts(item, catalogue)) > 1
 
 
 def _doubts(draft: Draft, custom: list[str]) -> list[str]:

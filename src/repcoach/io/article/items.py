@@ -57,6 +57,7 @@ MAX_ITEM_WORDS = 14
 _ONLY_ROUNDS = re.compile(r"\W*\d+(?:\s*-\s*\d+)?\s*(?:total\s+)?(?:rounds?|circuits?|sets?)(?:\s+of)?\W*", re.I)
 _PAIRED = re.compile(r"\s+(?:&|\+|alternating with)\s+", re.IGNORECASE)
 """Joins that only ever join moves: "deadlift alternating with mountain climbers"."""
+_ALTERNATING_WITH = re.compile(r"\s+alternating with\s+", re.IGNORECASE)
 _JOINED = re.compile(r"\s+(?:&|\+|alternating with|then)\s+|\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 """Joins that may join a move's name and its details ("Plank, 30 seconds") as well as moves."""
 
@@ -75,8 +76,10 @@ def item_parts(text: str, catalogue: Catalogue) -> list[str]:
     parts = joined if len(joined) > len(paired) and ":" not in text else paired
     if len(parts) < 2 or not all(_names_a_move_alone(part, catalogue) for part in parts):
         return [text]
-    # One move and its details ("Goblet squat: 3 x 8, 3-second lowering") unless two of the parts are moves.
-    if sum(names_a_move(part, catalogue) for part in parts) < (1 if parts is paired else 2):
+    # One move and its details ("Goblet squat: 3 x 8, 3-second lowering") unless two of the parts are moves;
+    # "alternating with" joins nothing but moves, even two the library lacks.
+    known_needed = 0 if _ALTERNATING_WITH.search(text) else 1 if parts is paired else 2
+    if sum(names_a_move(part, catalogue) for part in parts) < known_needed:
         return [text]
     found = _move_at_start(_leading_count(text)[1], catalogue)
     if found is not None and found[0] > len(re.sub(r"[^\w\s'-]", " ", _leading_count(parts[0])[1]).split()):
@@ -92,10 +95,12 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     count, rest = _leading_count(text)
     name = _own_name(rest)
     words = name.split()
-    if not words or len(words) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
+    named_by = [word for index, word in enumerate(words) if word.lower() not in _QUALIFIERS or index == len(words) - 1]
+    if not words or len(named_by) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
         return False
-    if len(text.split()) > MAX_ITEM_WORDS or _ONLY_ROUNDS.fullmatch(text):
-        return False  # a sentence, or "5 rounds:"
+    with_options = bool(count) and re.match(r"\s*(?:\(|[-–—]\s)", rest[len(name) :]) is not None
+    if (len(text.split()) > MAX_ITEM_WORDS and not with_options) or _ONLY_ROUNDS.fullmatch(text):
+        return False  # a sentence, or "5 rounds:"; not "10 Skaters (5 each leg) Low impact option - ..."
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
 
 
@@ -113,7 +118,9 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
         words, exercise_id = found
         rest = " ".join(text.split()[words:])
         exercise = catalogue.get(exercise_id)
-        move = DraftMove(exercise_id, exercise.name, known=True, per_side=exercise.sided == "unilateral")
+        # "10 alternating single-arm rows" counts both arms; "per arm" in the item says otherwise.
+        one_side_at_a_time = exercise.sided == "unilateral" and not re.match(r"alternat", text, re.IGNORECASE)
+        move = DraftMove(exercise_id, exercise.name, known=True, per_side=one_side_at_a_time)
     else:
         name = _own_name(text)
         rest = text[len(name) :]

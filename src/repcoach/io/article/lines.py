@@ -19,12 +19,16 @@ _PAIR_LABEL = re.compile(r"^\s*([A-Ha-h])\d{1,2}\s*[.):]?\s+")
 """``A1.``, ``B2)``: how coaches' programs write supersets, the letter the pair and the number the order."""
 _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
+_COUNTED_NAME = r"\d+(?:-\d+)?\s+[^\W\d_][\w'&/-]*(?:\s+[^\W\d_][\w'&/-]*){0,4}"
 _COUNTED_LINE = re.compile(
-    r"^(?:\d+(?:-\d+)?\s+[^\W\d_][\w'&/-]*(?:\s+[^\W\d_][\w'&/-]*){0,4}"
+    rf"^(?:{_COUNTED_NAME}"
     r"|[^\W\d_][\w'&/-]*(?:\s+[\w'&/-]+){0,4}\s+[-–—]\s+\d+(?:-\d+)?\s*(?:reps?|x|seconds?|secs?)?)\s*\.?$",
     re.IGNORECASE,
 )
 """A plain line that is a list item of a move the library may lack: ``30 Air squats``, ``Hammer curl - 12 reps``."""
+_COUNTED_WITH_DETAILS = re.compile(rf"^{_COUNTED_NAME}\s*(?:\(|[-–—]\s)", re.IGNORECASE)
+"""A count and a name, then details in brackets or after a dash: ``10 Skaters (5 each leg) Low impact
+option - take out the hop``, as lists give a move with its options."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = "|".join(
     ("superset", "super set", "circuit", "tri-?set", "giant set", "complex", "emom", "amrap", "tabata", "finisher",
@@ -65,13 +69,14 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         if not stripped:
             continue
         if _MARKDOWN_HEADING.match(stripped) or _is_block_heading(stripped, names_a_move) or _is_title_line(stripped):
-            lines.append(Line(number, "heading", _MARKDOWN_HEADING.sub("", stripped).rstrip(":").strip()))
+            heading = _BULLET.sub("", _MARKDOWN_HEADING.sub("", stripped))  # "1. 5 rounds:" as a list gives it
+            lines.append(Line(number, "heading", heading.rstrip(":").strip()))
         elif paired := _PAIR_LABEL.match(stripped):
             lines.append(Line(number, "item", stripped[paired.end() :].strip(), paired[1].upper()))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
         elif (
-            (names_a_move(stripped) or _COUNTED_LINE.match(stripped) is not None)
+            (names_a_move(stripped) or _COUNTED_LINE.match(stripped) or _COUNTED_WITH_DETAILS.match(stripped))
             and _item_length(stripped)
             and not _is_title(raw_lines, number, lines)
             and not _stands_alone(raw_lines, number)
@@ -86,7 +91,7 @@ def _item_length(line: str) -> bool:
     """Short enough for a list item; longer when a colon or dash parts the name from its details
     ("Turkish get-up: 5 sets of 1 per side, rest 60 seconds between sets")."""
     words = len(line.split())
-    return words <= 12 or (words <= 25 and _NAMED_ITEM.match(line) is not None)
+    return words <= 12 or (words <= 25 and (_NAMED_ITEM.match(line) or _COUNTED_WITH_DETAILS.match(line)) is not None)
 
 
 def _is_title(raw_lines: list[str], number: int, before: list[Line]) -> bool:

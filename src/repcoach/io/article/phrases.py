@@ -67,12 +67,20 @@ class Load:
     unit: Literal["kg", "lb"] | None = None
 
 
+_PER_SIDE_IN_BRACKETS = re.compile(
+    rf"\(\s*{_RANGE}\s*(?:reps?\s+)?(?:per|each|on each)\s+(?:side|arm|leg)\s*\)", re.IGNORECASE
+)
+
+
 def reps(text: str) -> Reps | None:
     """``6-10 reps``, ``6 to 10 reps``, ``8-12 reps per side``, ``3 x 10``, ``3 sets of 8``, ``10 reps``, ``AMRAP``."""
     side = bool(re.search(r"\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.IGNORECASE))
     amrap = re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE)
     if amrap and time_cap(text) is None:
         return Reps(0, 0, side, _sets(text), amrap=True)
+    if found := _PER_SIDE_IN_BRACKETS.search(text):
+        low, high = _bounds(found[1], found[2])  # "10 Skaters (5 each leg)": the count a side does
+        return Reps(int(low), int(high), True, _sets(text))
     if found := re.search(rf"\b(\d+)\s*(?:x|×)\s*{_RANGE}\b(?!\s*{_SECONDS}|\s*{_MINUTES})", text, re.IGNORECASE):
         low, high = _bounds(found[2], found[3])
         return Reps(int(low), int(high), side, int(found[1]))
@@ -125,12 +133,15 @@ def rest(text: str) -> Rest | None:
     return Rest(_seconds(low, found[3]), _seconds(high, found[3]), rest_scope(text))
 
 
+_DONE_AGAIN = r"\b(?:repeat(?:ed)?|complete|do|perform|go through)\b"
+
+
 def rounds(text: str) -> Rounds | None:
     """``3-5 rounds``, ``repeat 3 times``, ``complete the circuit 2 times`` (twice), ``3 circuits total``."""
     if found := re.search(rf"\b{_RANGE}\s*(?:total\s+)?(?:rounds?|circuits?|cycles?)\b", text, re.IGNORECASE):
         low, high = _bounds(found[1], found[2])
         return Rounds(int(low), int(high))
-    if found := re.search(rf"\b(?:repeat|complete|do|perform|go through)\b[^.;]*?\b{_RANGE}\s*times\b", text, re.I):
+    if found := re.search(rf"{_DONE_AGAIN}[^.;]*?\b{_RANGE}\s*times\b", text, re.IGNORECASE):
         low, high = _bounds(found[1], found[2])
         return Rounds(int(low), int(high))
     return None
