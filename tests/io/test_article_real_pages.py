@@ -79,3 +79,17 @@ def test_a_numbered_rounds_line_sets_the_rounds_and_alternating_reps_count_both_
 
     assert str(plan.rounds) == "5"
     assert moves(plan)[0][0] == ("single-arm-row", "10", None, False)
+
+
+def test_a_list_written_out_set_by_set_is_one_list_done_that_many_times():
+    plan = read("premierfitness-dumbbell-rounds")  # "Round 1": squat and press, high knees, written out 3 times
+
+    assert moves(plan)[0] == [("thruster", None, "30", False), ("high-knees", None, "30", False)]
+    assert plan.blocks[0].sets == 3
+
+
+def test_a_movements_section_after_the_workout_adds_no_moves():
+    plan = read("przilla-the-2020")  # "Movements": Wall Ball, Kettlebell Swing, ... after the AMRAP
+
+    assert len(plan.blocks) == 1
+    assert [move.exercise for move in plan.blocks[0].moves][:2] == ["wall-ball", "american-kettlebell-swings"]

@@ -100,5 +100,8 @@ def names_of(exercise: Exercise) -> list[tuple[tuple[str | int, ...], str]]:
 
 
 def _singular(word: str) -> str:
-    # Long enough to be a plural ("ups", "rows", "lunges"), not a word ending in -ss ("press").
+    # Long enough to be a plural ("ups", "rows", "lunges"), not a word ending in -ss ("press");
+    # "snatches", "presses" and "crunches" lose their -es.
+    if len(word) > 4 and re.search(r"(?:ch|sh|ss|x)es$", word):
+        return word[:-2]
     return word[:-1] if len(word) > 2 and word.endswith("s") and not word.endswith("ss") else word

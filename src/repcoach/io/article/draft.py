@@ -44,11 +44,14 @@ class DraftBlock:
     """The letter its items are labelled with (``A1``, ``A2``), which directions may name it by."""
     alternating: bool = False
     """Its items are given minute by minute ("Minute 1: ...", "Odd minutes: ..."): one move per interval."""
+    repeats: int = 1
+    """How many times the text wrote its list out, as pages spell out each set ("Squat and press, High
+    knees, Squat and press, High knees")."""
 
     @property
     def sets(self) -> int:
-        """The sets its items ask for ("3 x 10"): the most any asks."""
-        return max((move.reps.sets or 1 for move in self.moves if move.reps), default=1)
+        """The sets its items ask for ("3 x 10"), or the times its list was written out: the most of them."""
+        return max([self.repeats, *(move.reps.sets or 1 for move in self.moves if move.reps)])
 
 
 @dataclass

@@ -41,6 +41,7 @@ from repcoach.io.article.items import (
 from repcoach.io.article.lines import Line, classify, inline_block, names_a_block
 from repcoach.io.article.numbers import with_digits
 from repcoach.library import Catalogue
+from repcoach.library.naming import match_key
 from repcoach.plan import Plan
 from repcoach.plan.plan import LoadGuide
 from repcoach.plan.quantities import format_seconds
@@ -100,7 +101,9 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             draft.blocks.append(current)
         else:
             directions.append(line)
-    draft.blocks = [shaped for block in draft.blocks if block.moves for shaped in _shape(block)]
+    draft.blocks = _without_lists_of_names(
+        [shaped for block in draft.blocks if block.moves for shaped in _shape(_written_once(block))]
+    )
     listing = [] if draft.blocks else _blocks_in_prose(draft, directions, catalogue)
     if not draft.blocks:
         raise InvalidInput([Problem("no workout found: no list of exercises the library knows", source)])
@@ -165,6 +168,30 @@ def _blocks_in_prose(draft: Draft, directions: list[Line], catalogue: Catalogue)
             draft.blocks.append(DraftBlock(f"Block {len(draft.blocks) + 1}", heading=False, moves=moves))
             listing.append(line)
     return listing
+
+
+def _written_once(block: DraftBlock) -> DraftBlock:
+    """The block with its list written once, when the text wrote it out set by set (A, B, A, B, A, B)."""
+    moves = [move.exercise for move in block.moves]
+    for period in range(1, len(moves) // 2 + 1):
+        if len(moves) % period == 0 and moves == moves[:period] * (len(moves) // period):
+            block.moves, block.repeats = block.moves[:period], len(moves) // period
+            break
+    return block
+
+
+def _without_lists_of_names(blocks: list[DraftBlock]) -> list[DraftBlock]:
+    """The blocks less those under no block heading that only name again, with no numbers, moves of
+    the blocks before ("Dumbbell Snatch" after "20 Alternating Dumbbell Snatches"), as pages list a
+    workout's "Movements" after it."""
+    kept: list[DraftBlock] = []
+    for block in blocks:
+        earlier = [set(match_key(f"{move.name} {move.exercise}").split()) for before in kept for move in before.moves]
+        names_only = all(move.reps is None and move.hold is None for move in block.moves)
+        named_before = all(any(set(match_key(move.name).split()) <= words for words in earlier) for move in block.moves)
+        if not (kept and not block.heading and names_only and named_before):
+            kept.append(block)
+    return kept
 
 
 def _shape(block: DraftBlock) -> list[DraftBlock]:

@@ -68,7 +68,12 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         stripped = raw.strip()
         if not stripped:
             continue
-        if _MARKDOWN_HEADING.match(stripped) or _is_block_heading(stripped, names_a_move) or _is_title_line(stripped):
+        if (
+            _MARKDOWN_HEADING.match(stripped)
+            or _is_block_heading(stripped, names_a_move)
+            or _is_title_line(stripped)
+            or (_is_section_title(stripped) and not names_a_move(stripped))
+        ):
             heading = _BULLET.sub("", _MARKDOWN_HEADING.sub("", stripped))  # "1. 5 rounds:" as a list gives it
             lines.append(Line(number, "heading", heading.rstrip(":").strip()))
         elif paired := _PAIR_LABEL.match(stripped):
@@ -131,6 +136,25 @@ def sentences(prose: str) -> list[str]:
 def _is_title_line(line: str) -> bool:
     """A short line that ends with a colon and says no more, like ``Upper-body burner:``."""
     return line.endswith(":") and len(line.split()) <= 6
+
+
+_SECTION_WORDS = {
+    "movements", "list", "scaling", "options", "notes", "description", "focus", "tips", "equipment", "benefits",
+    "instructions", "why", "how", "results", "comments", "score", "standards", "about", "related", "modifications",
+}  # fmt: skip
+"""Words that head a page's sections around a workout, not a move."""
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "is", "of", "on", "or", "the", "to", "with", "vs"}
+
+
+def _is_section_title(line: str) -> bool:
+    """A short line in title case with no number or closing stop, with a word sections are headed by,
+    as pages head the parts around a workout: ``Movements``, ``Scaling Options``, ``Why This Workout Is Hard``."""
+    words = line.split()
+    if not words or len(words) > 6 or re.search(r"[\d.!?,;)]$|\d", line):
+        return False
+    if not any(word.lower() in _SECTION_WORDS for word in words):
+        return False  # "Russian Twist" is written so too
+    return all(word[0].isupper() for word in words if word.lower() not in _SMALL_WORDS) and words[0][0].isupper()
 
 
 def _is_block_heading(line: str, names_a_move: Callable[[str], bool]) -> bool:
