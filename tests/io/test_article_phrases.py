@@ -21,6 +21,7 @@ from repcoach.io.article.phrases import (
     rest,
     rests_out_the_interval,
     rounds,
+    sets_of_each_move,
     tempo,
     time_cap,
 )
@@ -122,6 +123,11 @@ def test_rests(text: str, found: Rest | None) -> None:
 )
 def test_rounds(text: str, found: Rounds | None) -> None:
     assert rounds(text) == found
+
+
+def test_sets_of_each_move() -> None:
+    assert sets_of_each_move("20 seconds of work followed by 10 seconds of rest for 8 rounds of each exercise") == 8
+    assert sets_of_each_move("3 rounds of the circuit") is None
 
 
 @pytest.mark.parametrize(

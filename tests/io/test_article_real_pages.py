@@ -93,3 +93,12 @@ def test_a_movements_section_after_the_workout_adds_no_moves():
 
     assert len(plan.blocks) == 1
     assert [move.exercise for move in plan.blocks[0].moves][:2] == ["wall-ball", "kettlebell-swing"]
+
+
+def test_rounds_of_each_exercise_make_each_move_a_block_of_its_own():
+    plan = read("chalkbucket-tabata")  # "20 seconds of work followed by 10 seconds of rest for 8 rounds of each ..."
+
+    assert [[move[0] for move in block] for block in moves(plan)][:2] == [["box-jump"], ["sit-up"]]
+    assert [(block.sets, block.rest_between_sets) for block in plan.blocks] == [(8, 10)] * 4
+    assert moves(plan)[0] == [("box-jump", None, "20", False)]
+    assert str(plan.rounds) == "1"

@@ -44,6 +44,8 @@ class DraftBlock:
     """The letter its items are labelled with (``A1``, ``A2``), which directions may name it by."""
     alternating: bool = False
     """Its items are given minute by minute ("Minute 1: ...", "Odd minutes: ..."): one move per interval."""
+    sets_of_each_move: int | None = None
+    """Said of it: "8 rounds of each exercise", so each move is a block of its own, done that many times."""
     repeats: int = 1
     """How many times the text wrote its list out, as pages spell out each set ("Squat and press, High
     knees, Squat and press, High knees")."""

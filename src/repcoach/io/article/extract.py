@@ -40,16 +40,21 @@ from repcoach.io.article.items import (
 )
 from repcoach.io.article.lines import Line, classify, inline_block, names_a_block
 from repcoach.io.article.numbers import with_digits
+from repcoach.io.article.shaping import (
+    last_rest_is_the_rounds,
+    one_block_per_move,
+    shape,
+    tabata_timing,
+    without_lists_of_names,
+    written_once,
+)
 from repcoach.library import Catalogue
-from repcoach.library.naming import match_key
 from repcoach.plan import Plan
 from repcoach.plan.plan import LoadGuide
 from repcoach.plan.quantities import format_seconds
 
 DEFAULT_REPS = 10
 """Reps for a move the text gives no number for, said in the readings."""
-_GROUP_WORDS = re.compile(r"super ?set|circuit|tri-?set|giant set|complex|emom|amrap|round", re.IGNORECASE)
-"""Words of a heading that say its moves are done together, not one after the other."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +106,8 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             draft.blocks.append(current)
         else:
             directions.append(line)
-    draft.blocks = _without_lists_of_names(
-        [shaped for block in draft.blocks if block.moves for shaped in _shape(_written_once(block))]
+    draft.blocks = without_lists_of_names(
+        [shaped for block in draft.blocks if block.moves for shaped in shape(written_once(block))]
     )
     listing = [] if draft.blocks else _blocks_in_prose(draft, directions, catalogue)
     if not draft.blocks:
@@ -110,8 +115,9 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     for line in directions:
         if not _direct(draft, line.text, catalogue) and line not in listing:
             draft.unused.append(line)
-    _last_rest_is_the_rounds(draft)
-    _tabata_timing(draft)
+    draft.blocks = [one for block in draft.blocks for one in one_block_per_move(block)]
+    last_rest_is_the_rounds(draft)
+    tabata_timing(draft)
     for move in _moves(draft, None):
         if move.reps is None and move.hold is None:
             move.reps = phrases.Reps(DEFAULT_REPS, DEFAULT_REPS)
@@ -170,79 +176,6 @@ def _blocks_in_prose(draft: Draft, directions: list[Line], catalogue: Catalogue)
     return listing
 
 
-def _written_once(block: DraftBlock) -> DraftBlock:
-    """The block with its list written once, when the text wrote it out set by set (A, B, A, B, A, B)."""
-    moves = [move.exercise for move in block.moves]
-    for period in range(1, len(moves) // 2 + 1):
-        if len(moves) % period == 0 and moves == moves[:period] * (len(moves) // period):
-            block.moves, block.repeats = block.moves[:period], len(moves) // period
-            break
-    return block
-
-
-def _without_lists_of_names(blocks: list[DraftBlock]) -> list[DraftBlock]:
-    """The blocks less those under no block heading that only name again, with no numbers, moves of
-    the blocks before ("Dumbbell Snatch" after "20 Alternating Dumbbell Snatches"), as pages list a
-    workout's "Movements" after it."""
-    kept: list[DraftBlock] = []
-    for block in blocks:
-        earlier = [set(match_key(f"{move.name} {move.exercise}").split()) for before in kept for move in before.moves]
-        names_only = all(move.reps is None and move.hold is None for move in block.moves)
-        named_before = all(any(set(match_key(move.name).split()) <= words for words in earlier) for move in block.moves)
-        if not (kept and not block.heading and names_only and named_before):
-            kept.append(block)
-    return kept
-
-
-def _shape(block: DraftBlock) -> list[DraftBlock]:
-    """The block as the article means it: a list of moves with sets of their own ("3 x 8"), under
-    no heading or one that does not group them ("Part 1: Strength", not "Superset A"), is one
-    straight block per move; rests an item gives go to its block."""
-    grouped = block.heading and _GROUP_WORDS.search(block.name)
-    several = len(block.moves) > 1 or not block.heading
-    if several and not grouped and block.interval is None and any(move.reps and move.reps.sets for move in block.moves):
-        blocks = [DraftBlock(move.name, heading=False, moves=[move]) for move in block.moves]
-    else:
-        blocks = [block]
-    for shaped in blocks:
-        for move in shaped.moves:
-            if move.rest is None:
-                continue
-            seconds = move.rest.high
-            if move.rest.scope == "sets" or (move.rest.scope is None and len(shaped.moves) == 1):
-                shaped.rest_between_sets = seconds
-            elif move.rest.scope == "moves":
-                shaped.rest_between_moves = seconds
-            else:
-                shaped.rest_after = seconds
-    return blocks
-
-
-_TABATA = re.compile(r"\btabata\b", re.IGNORECASE)
-TABATA_WORK, TABATA_REST = 20, 10
-"""A Tabata interval: 20 seconds of work, 10 of rest."""
-
-
-def _tabata_timing(draft: Draft) -> None:
-    """A block headed "Tabata" works each move the interval's 20 seconds and rests 10 between,
-    unless the text gives other numbers."""
-    for block in draft.blocks:
-        if not _TABATA.search(block.name):
-            continue
-        for move in block.moves:
-            if move.reps is None and move.hold is None:
-                move.hold = phrases.Hold(TABATA_WORK, TABATA_WORK)
-        if block.rest_between_moves is None and len(block.moves) > 1:
-            block.rest_between_moves = TABATA_REST
-
-
-def _last_rest_is_the_rounds(draft: Draft) -> None:
-    """A rest after the last block only ever comes between rounds: say it as that rest."""
-    last = draft.blocks[-1]
-    if draft.rest_after_round is None and last.rest_after:
-        draft.rest_after_round, last.rest_after = last.rest_after, None
-
-
 def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
     """A block for a heading that names one, or says it is done on the clock ("Every minute on
     the minute for 10 minutes"); None for other headings ("How to do it")."""
@@ -293,6 +226,8 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
         if rest is not None:
             said_rest = True
             scope = rest.scope or phrases.rest_scope(sentence) or _after_each_pair(clause, blocks)
+            if scope is None and phrases.sets_of_each_move(clause) is not None:
+                scope = "moves"  # "10 seconds of rest for 8 rounds of each exercise": between a move's sets
             _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
             used = True
         if (hold := phrases.hold(clause)) is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
@@ -302,7 +237,11 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             if hold.rest is not None:
                 _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)
             used = True
-        if (rounds := phrases.rounds(clause)) is not None:
+        if (each := phrases.sets_of_each_move(clause)) is not None:
+            for block in blocks or draft.blocks:
+                block.sets_of_each_move = each
+            used = True
+        elif (rounds := phrases.rounds(clause)) is not None:
             draft.rounds = draft.rounds if draft.rounds_headed else rounds
             used = True
         used = _load_clause(draft, clause, catalogue) or used

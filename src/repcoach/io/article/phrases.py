@@ -133,6 +133,15 @@ def rest(text: str) -> Rest | None:
     return Rest(_seconds(low, found[3]), _seconds(high, found[3]), rest_scope(text))
 
 
+_OF_EACH_MOVE = re.compile(rf"\b{_NUM}\s*(?:rounds?|sets?)\s+(?:of|for)\s+each\s+(?:exercise|move|movement)\b", re.I)
+
+
+def sets_of_each_move(text: str) -> int | None:
+    """``for 8 rounds of each exercise``: every move is done that many times before the next one."""
+    found = _OF_EACH_MOVE.search(text)
+    return int(found[1]) if found else None
+
+
 _DONE_AGAIN = r"\b(?:repeat(?:ed)?|complete|do|perform|go through)\b"
 
 
