@@ -68,7 +68,7 @@ def test_a_counted_line_with_options_after_it_is_a_move_and_its_bracketed_count_
 
     assert moves(plan)[1] == [
         ("push-up", "10", None, False),
-        ("skaters", "5", None, True),  # "10 Skaters (5 each leg) Low impact option - take out the hop ..."
+        ("skater", "5", None, True),  # "10 Skaters (5 each leg) Low impact option - take out the hop ..."
         ("reverse-lunge", "5", None, True),
         ("jumping-jack", "5", None, False),
     ]
