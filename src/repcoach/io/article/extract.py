@@ -205,6 +205,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
     used = said_rest = False
     for clause in _CLAUSE.split(sentence):
         blocks = [block for block in draft.blocks if _names_block(clause, block)] or None
+        each = phrases.sets_of_each_move(clause)
         if phrases.rests_out_the_interval(clause):
             used = True  # an interval block rests what is left of each interval by itself
             continue
@@ -226,7 +227,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
         if rest is not None:
             said_rest = True
             scope = rest.scope or phrases.rest_scope(sentence) or _after_each_pair(clause, blocks)
-            if scope is None and phrases.sets_of_each_move(clause) is not None:
+            if scope is None and each is not None:
                 scope = "moves"  # "10 seconds of rest for 8 rounds of each exercise": between a move's sets
             _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
             used = True
@@ -237,7 +238,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             if hold.rest is not None:
                 _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)
             used = True
-        if (each := phrases.sets_of_each_move(clause)) is not None:
+        if each is not None:
             for block in blocks or draft.blocks:
                 block.sets_of_each_move = each
             used = True

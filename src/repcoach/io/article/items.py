@@ -11,6 +11,7 @@ import re
 
 from repcoach.io.article import phrases
 from repcoach.io.article.draft import Draft, DraftMove
+from repcoach.io.article.lines import OPTIONS_AFTER_NAME
 from repcoach.library import Catalogue
 from repcoach.library.naming import slug
 from repcoach.plan.plan import LoadGuide
@@ -98,7 +99,7 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     named_by = [word for index, word in enumerate(words) if word.lower() not in _QUALIFIERS or index == len(words) - 1]
     if not words or len(named_by) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
         return False
-    with_options = bool(count) and re.match(r"\s*(?:\(|[-–—]\s)", rest[len(name) :]) is not None
+    with_options = bool(count) and re.match(OPTIONS_AFTER_NAME, rest[len(name) :]) is not None
     if (len(text.split()) > MAX_ITEM_WORDS and not with_options) or _ONLY_ROUNDS.fullmatch(text):
         return False  # a sentence, or "5 rounds:"; not "10 Skaters (5 each leg) Low impact option - ..."
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")

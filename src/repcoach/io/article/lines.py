@@ -26,7 +26,9 @@ _COUNTED_LINE = re.compile(
     re.IGNORECASE,
 )
 """A plain line that is a list item of a move the library may lack: ``30 Air squats``, ``Hammer curl - 12 reps``."""
-_COUNTED_WITH_DETAILS = re.compile(rf"^{_COUNTED_NAME}\s*(?:\(|[-–—]\s)", re.IGNORECASE)
+OPTIONS_AFTER_NAME = r"\s*(?:\(|[-–—]\s)"
+"""Where a list item's details start after the move's name: a bracket or a spaced dash."""
+_COUNTED_WITH_DETAILS = re.compile(rf"^{_COUNTED_NAME}{OPTIONS_AFTER_NAME}", re.IGNORECASE)
 """A count and a name, then details in brackets or after a dash: ``10 Skaters (5 each leg) Low impact
 option - take out the hop``, as lists give a move with its options."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -150,7 +152,7 @@ def _is_section_title(line: str) -> bool:
     """A short line in title case with no number or closing stop, with a word sections are headed by,
     as pages head the parts around a workout: ``Movements``, ``Scaling Options``, ``Why This Workout Is Hard``."""
     words = line.split()
-    if not words or len(words) > 6 or re.search(r"[\d.!?,;)]$|\d", line):
+    if not words or len(words) > 6 or re.search(r"\d|[.!?,;)]$", line):
         return False
     if not any(word.lower() in _SECTION_WORDS for word in words):
         return False  # "Russian Twist" is written so too
