@@ -108,3 +108,20 @@ def test_every_move_of_the_built_in_plans_has_a_diagram_the_page_can_show(api):
             and "<script" not in picture.text
             and "http://" not in picture.text.replace("http://www.w3.org/2000/svg", "")
         )
+
+
+def test_every_page_links_a_manifest_that_makes_the_app_installable(ready):
+    page = ready.get("/").text
+    for link in ('rel="manifest" href="/manifest.webmanifest"', 'rel="icon"', 'rel="apple-touch-icon"'):
+        assert link in page
+    answer = ready.get("/manifest.webmanifest")
+    assert answer.headers["content-type"].startswith("application/manifest+json")
+    manifest = answer.json()
+    assert (manifest["start_url"], manifest["scope"], manifest["display"]) == ("/", "/", "standalone")
+    sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
+    for icon in manifest["icons"]:
+        image = ready.get(icon["src"])
+        assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+    assert ready.get("/favicon.ico").status_code == 200
+    assert ready.get("/apple-touch-icon.png").status_code == 200

@@ -19,6 +19,7 @@ from repcoach.web.live_sessions import LiveSessions
 from repcoach.web.pending_imports import PendingImports
 from repcoach.web.routers import (
     account_pages,
+    app_shell,
     coaching,
     history,
     history_io,
@@ -66,7 +67,7 @@ def create_app(
     install_error_handlers(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
-    page_routers = (pages, account_pages, settings, history, history_io, plan_pages)
+    page_routers = (app_shell, pages, account_pages, settings, history, history_io, plan_pages)
     for page_router in (module.router for module in page_routers):
         app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
