@@ -28,8 +28,8 @@ What exactly is measured, and why so:
 - The load generator runs on the same machine (2 cores here) as the server, and takes its share.
 
 Then the session page's weight: ``GET /session/{id}`` plus every same-origin asset it references
-(link href, script src, img src, and url(...) in the CSS), each fetched once, counting the status
-line, the headers and the body as sent.
+(link href, script src, img src, and url(...) in the CSS), the service worker and every file it
+keeps for offline use, each fetched once, counting the status line, the headers and the body as sent.
 
 Prints one line per database and rate, the verdict for the target (SQLite p99 under 20 ms at
 200 req/s with zero errors) and for the page (under 150 kB). Exits 0 whatever the numbers (it
@@ -321,6 +321,8 @@ def references(response: httpx.Response) -> list[str]:
         found = parser.found
     elif "text/css" in content_type:
         found = CSS_URL.findall(response.text)
+    elif response.url.path == "/sw.js":  # its first line names every file it keeps for offline use
+        found = json.loads(response.text.split("\n", 1)[0].removeprefix("const RELEASE = ").removesuffix(";"))["shell"]
     else:
         return []
     return [urljoin(str(response.url), reference).split("#")[0] for reference in found]
@@ -336,7 +338,7 @@ def wire_bytes(response: httpx.Response) -> int:
 async def page_weight(base: str, session_id: str) -> list[tuple[str, int, int]]:
     """Path, status and bytes of the session page and of each same-origin asset it needs, each fetched once."""
     origin = urlsplit(base).netloc
-    pending = [f"{base}/session/{session_id}"]
+    pending = [f"{base}/session/{session_id}", f"{base}/sw.js"]
     seen: set[str] = set()
     items: list[tuple[str, int, int]] = []
     async with httpx.AsyncClient(timeout=TIMEOUT_S, trust_env=False, headers={"accept": "text/html,*/*"}) as client:

@@ -1,14 +1,16 @@
-"""An API client on a fresh database, SQLite and PostgreSQL in turn."""
+"""An API client on a fresh database, SQLite and PostgreSQL in turn; a phone-sized Chromium on a served app."""
 
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from repcoach.web import create_app
 
@@ -50,3 +52,39 @@ def submit(client: TestClient, action: str, fields: dict[str, str] | None = None
 def form() -> Callable[..., Response]:
     """:func:`submit`, for tests that post HTML forms."""
     return submit
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    from tests.web.browsing import launch_chromium
+
+    with sync_playwright() as playwright:
+        launched = launch_chromium(playwright)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A page at a phone's size (390×844) in a fresh context: no service worker, cache or stored data yet."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """The web app on this test's own SQLite file, in a thread on a loopback port."""
+    from tests.web.browsing import serving
+
+    with serving(tmp_path / "r.db") as base:
+        yield base
+
+
+@pytest.fixture
+def quick_server(tmp_path: Path) -> Iterator[str]:
+    """The web app offering the quick-test plans too, whose 2-3 s rests a test can wait out."""
+    from tests.web.browsing import QUICK, QUICK_AMRAP, serving
+
+    with serving(tmp_path / "r.db", [QUICK, QUICK_AMRAP]) as base:
+        yield base

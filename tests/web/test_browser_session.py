@@ -2,103 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from tests.web.conftest import PROFILE
-
-from repcoach.web import create_app
+from playwright.sync_api import expect
+from tests.web.browsing import OUTPUT, RECORD_SPEECH, sets_logged
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = "/usr/bin/chromium"
-OUTPUT = Path(__file__).parents[2] / "test-output"
-QUICK = Path(__file__).parent / "data" / "quick-test.toml"
-QUICK_AMRAP = Path(__file__).parent / "data" / "quick-amrap.toml"
-
-# Headless Chromium has no voices, so the page's speech goes to a stand-in that records each text.
-RECORD_SPEECH = """
-window.spoken = [];
-window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-Object.defineProperty(window, "speechSynthesis", {
-  configurable: true,
-  value: { speak: (utterance) => window.spoken.push(utterance.text), cancel() {}, getVoices: () => [] },
-});
-"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not shutil.which("chromium"):
-        message = "BROWSER TESTS SKIPPED: Debian's chromium is not installed (scripts/ensure-chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        yield launched
-        launched.close()
-
-
-@contextmanager
-def serving(database: Path, plan_files: Sequence[Path] = ()) -> Iterator[str]:
-    """The web app on a free loopback port, in a thread, on ``database``, with a profile set."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(f"sqlite:///{database}", plan_files=plan_files)
-    app_server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=app_server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 15
-        while not app_server.started:
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
-        base = f"http://127.0.0.1:{port}"
-        httpx.put(f"{base}/api/v1/profile", json=PROFILE).raise_for_status()
-        yield base
-    finally:
-        app_server.should_exit = True
-        thread.join(10)
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """The web app on this test's own SQLite file."""
-    with serving(tmp_path / "r.db") as base:
-        yield base
-
-
-@pytest.fixture
-def quick_server(tmp_path: Path) -> Iterator[str]:
-    """The web app offering the quick-test plan too, whose 2-3 s rests a test can wait out."""
-    with serving(tmp_path / "r.db", [QUICK, QUICK_AMRAP]) as base:
-        yield base
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield context.new_page()
-    context.close()
-
-
-def sets_logged(base: str, session: str) -> int:
-    return int(httpx.get(f"{base}/api/v1/sessions/{session}").json()["sets_logged"])
 
 
 def test_a_session_runs_on_a_phone_survives_a_reload_and_syncs_an_offline_set_once(server, phone):

@@ -1,5 +1,6 @@
 """The phone pages: served, self-contained, light, and wired to the API."""
 
+import json
 import re
 from pathlib import Path
 
@@ -58,11 +59,24 @@ def test_a_write_a_browser_marks_as_cross_site_is_refused(ready):
 
 
 def test_the_session_page_loads_nothing_from_the_internet_and_weighs_under_150_kb(ready, form):
+    """All a first visit transfers: the page, its files, the service worker and every file it keeps offline."""
     page = ready.get(form(ready, "/session").headers["location"]).text
     assert not re.search(r"(src|href)=\"https?://", page)
-    assets = re.findall(r"(?:src|href)=\"(/static/[^\"]+)\"", page)
-    assert set(assets) == {"/static/app.css", "/static/timer.js", "/static/outbox.js", "/static/session.js"}
-    total = len(page.encode()) + sum(len(ready.get(asset).content) for asset in assets)
+    assets = set(re.findall(r"(?:src|href)=\"(/static/[^\"]+)\"", page))
+    assert assets == {
+        "/static/app.css",
+        "/static/install.js",
+        "/static/timer.js",
+        "/static/outbox.js",
+        "/static/session.js",
+    }
+    worker = ready.get("/sw.js")
+    assert worker.headers["cache-control"] == "no-cache" and worker.headers["content-type"].startswith(
+        "text/javascript"
+    )
+    release = json.loads(worker.text.split("\n", 1)[0].removeprefix("const RELEASE = ").removesuffix(";"))
+    assert assets <= set(release["shell"])
+    total = len(page.encode()) + len(worker.content) + sum(len(ready.get(f).content) for f in set(release["shell"]))
     assert total < 150_000
 
 

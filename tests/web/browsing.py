@@ -1,0 +1,86 @@
+"""Driving the app in a real browser: Debian's Chromium through Playwright, the app on a loopback port."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Playwright
+from tests.web.conftest import PROFILE
+
+from repcoach.web import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+OUTPUT = Path(__file__).parents[2] / "test-output"
+DATA = Path(__file__).parent / "data"
+QUICK = DATA / "quick-test.toml"
+QUICK_AMRAP = DATA / "quick-amrap.toml"
+
+# Headless Chromium has no voices, so the page's speech goes to a stand-in that records each text.
+RECORD_SPEECH = """
+window.spoken = [];
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+Object.defineProperty(window, "speechSynthesis", {
+  configurable: true,
+  value: { speak: (utterance) => window.spoken.push(utterance.text), cancel() {}, getVoices: () => [] },
+});
+"""
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Debian's Chromium, or a skip (a failure under CI=true) when it is not installed."""
+    if not shutil.which("chromium"):
+        message = "BROWSER TESTS SKIPPED: Debian's chromium is not installed (scripts/ensure-chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serving(
+    database: Path, plan_files: Sequence[Path] = (), *, port: int | None = None, profile: bool = True
+) -> Iterator[str]:
+    """The web app on a loopback port (a free one unless given), in a thread, on ``database``.
+
+    With ``profile`` the profile is set first. Leaving the block stops the server; starting it again on
+    the same port keeps the page's origin, and with it the browser's service worker and stored data.
+    """
+    port = port or free_port()
+    app = create_app(f"sqlite:///{database}", plan_files=plan_files)
+    app_server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=app_server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 15
+        while not app_server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}"
+        if profile:
+            httpx.put(f"{base}/api/v1/profile", json=PROFILE).raise_for_status()
+        yield base
+    finally:
+        app_server.should_exit = True
+        thread.join(10)
+
+
+def sets_logged(base: str, session: str) -> int:
+    return int(httpx.get(f"{base}/api/v1/sessions/{session}").json()["sets_logged"])
