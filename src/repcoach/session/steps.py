@@ -125,3 +125,20 @@ class Progress:
     def planned_sets(self) -> int:
         """Done, skipped and remaining together: the ``33`` of ``set 12 of 33``."""
         return self.done_sets + self.skipped_sets + self.remaining_sets
+
+
+def state_key(state: State) -> str:
+    """Where a session stands, as a name that is the same wherever it is computed.
+
+    ``work:0/r2/b1/s1/m1/left`` (a work step, by :attr:`WorkStep.key`), ``rest:…`` (a rest, by the
+    step after it), ``choice:0/r3`` (the choice after round 3 of segment 0), or ``finished``.
+    A device that walks a session alone names each event with the key it was at, so the server
+    can tell whether it is at the same place.
+    """
+    if isinstance(state, WorkStep):
+        return f"work:{state.key}"
+    if isinstance(state, Rest):
+        return f"rest:{state.next.key}"
+    if isinstance(state, RoundChoice):
+        return f"choice:{state.segment_index}/r{state.round}"
+    return "finished"

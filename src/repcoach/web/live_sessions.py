@@ -18,6 +18,7 @@ from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import advice_history
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import MonotonicClock
+from repcoach.session.walk import Walk, compile_walk
 from repcoach.store import ProfileRecord, SessionRecord, Store
 
 KEPT = 64
@@ -29,6 +30,18 @@ class Kept:
     live: LiveSession
     _history: list[LoggedSet] | None = field(default=None)
     _advisor: BellAdvisor | None = field(default=None)
+    _walk: Walk | None = field(default=None)
+
+    def walk(self) -> Walk:
+        """The session's walk where it stands now; its nodes are explored once per session.
+
+        Raises:
+            NotWalkable: the session has blocks on the clock.
+        """
+        live = self.live
+        nodes = self._walk.nodes if self._walk is not None else None
+        self._walk = compile_walk(live.engine.program, live.engine.history, nodes)
+        return self._walk
 
     def history(self, profile: ProfileRecord) -> list[LoggedSet]:
         """The sets before the session began that the bell advice reads: read once, as they are

@@ -9,8 +9,6 @@ second device or a server restart all see the exact same step.
 from __future__ import annotations
 
 import threading
-from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException
@@ -18,7 +16,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, StoreError
-from repcoach.plan import IntRange
 from repcoach.service.live_session import LiveSession
 from repcoach.session import (
     AnotherRound,
@@ -29,32 +26,24 @@ from repcoach.session import (
     MonotonicClock,
     Pause,
     Program,
-    Rest,
     Resume,
-    RoundChoice,
     SetDone,
     Skip,
     Undo,
-    WorkStep,
 )
+from repcoach.session.walk import NotWalkable
 from repcoach.store import ProfileRecord, SessionRecord, Store
 from repcoach.web.auth import Owner
 from repcoach.web.deps import LiveSessionsDep, OwnerDep, PlansDep, ProfileDep, StoreDep, profile_of
 from repcoach.web.errors import Conflict
 from repcoach.web.live_sessions import Kept, LiveSessions
+from repcoach.web.session_views import SessionView, WalkView, session_view, walk_view
 
 router = APIRouter(tags=["sessions"])
 
 _SESSION_LOCKS = tuple(threading.Lock() for _ in range(64))
 """Events of one session are applied one at a time: two at once (a phone's queued sets sent as the
 user taps again, or two devices) would both read the same last step and claim the same event number."""
-
-PICTURES = frozenset(path.stem for path in (Path(__file__).parents[1] / "static" / "moves").glob("*.svg"))
-"""Moves with a diagram in static/moves, named by exercise id."""
-
-
-def picture_url(exercise_id: str) -> str | None:
-    return f"/static/moves/{exercise_id}.svg" if exercise_id in PICTURES else None
 
 
 class StartBody(BaseModel):
@@ -76,61 +65,6 @@ class EventBody(BaseModel):
     weight_kg: float | None = Field(default=None, gt=0, le=500)
     hold_seconds: int | None = Field(default=None, ge=0, le=3600)
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
-
-
-class WorkView(BaseModel):
-    exercise_id: str
-    name: str
-    side: str | None
-    target: str
-    round_label: str
-    block: str
-    bell_kg: float | None
-    bell_reason: str
-    reps_default: int
-    """What one tap logs: the top of the target (reps, or seconds for a hold)."""
-    rir_default: int | None
-    cue: str
-    """The move's first coaching cue."""
-    cues: list[str]
-    """All its cues, in the order they matter during a rep."""
-    picture: str | None
-    """The URL of a diagram of the move, when there is one."""
-    time_left: float | None = None
-    """In an AMRAP: the seconds left of its time; the set being done when it runs out is its last."""
-    notes: str = ""
-    """The plan's tempo or technique notes for the move ("3-second lowering")."""
-
-
-class RestView(BaseModel):
-    seconds: int
-    remaining: float
-    reason: str
-    next_exercise_id: str
-    next_name: str
-    next_picture: str | None
-
-
-class ChoiceView(BaseModel):
-    round: int
-    rounds: str
-    rest_seconds: int
-
-
-class SessionView(BaseModel):
-    id: str
-    title: str
-    started_at: datetime
-    finished_at: datetime | None
-    phase: Literal["work", "rest", "choice", "finished"]
-    work: WorkView | None = None
-    rest: RestView | None = None
-    choice: ChoiceView | None = None
-    sets_logged: int
-    paused: bool = False
-    """A paused rest keeps its remaining time until ``resume`` (or any other event)."""
-    duplicate: bool = False
-    """True when the event was a set already stored under its ``client_id``: nothing was applied."""
 
 
 _EVENTS: dict[str, type[Event]] = {
@@ -157,7 +91,7 @@ def start_session(
     program = Program.compose(main, warm, [plans.get(other) for other in body.paired])
     kept = Kept(LiveSession.start(store, profile, program, MonotonicClock()))
     sessions.keep(kept)
-    return _view(kept, profile)
+    return session_view(kept, profile)
 
 
 @router.get("/sessions")
@@ -170,7 +104,20 @@ def list_sessions(store: StoreDep, profile: ProfileDep, limit: int = 20) -> list
 def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> SessionView:
     """Where the session stands now."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
-        return _view(_live(session_id, store, profile, sessions), profile)
+        return session_view(_live(session_id, store, profile, sessions), profile)
+
+
+@router.get("/sessions/{session_id}/walk")
+def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> WalkView:
+    """Every state the session can still reach, and where each event leads: what the page needs to go on
+    with no network. A session with blocks on the clock (EMOM, AMRAP) answers 409: it needs the server."""
+    with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
+        kept = _live(session_id, store, profile, sessions)
+        try:
+            walk = kept.walk()
+        except NotWalkable as refusal:
+            raise Conflict(str(refusal)) from None
+        return walk_view(kept, profile, walk)
 
 
 @router.post("/sessions/{session_id}/events")
@@ -197,7 +144,7 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
     if body.client_id is not None and _logged_before(body.client_id, live, store, look_up=body.kind != "set_done"):
-        return _view(kept, profile).model_copy(update={"duplicate": True})
+        return session_view(kept, profile).model_copy(update={"duplicate": True})
     if body.kind == "set_done":
         event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
     else:
@@ -207,8 +154,8 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
     except StoreError:
         if body.client_id is None or not _logged_before(body.client_id, live, store, look_up=True):
             raise
-        return _view(kept, profile).model_copy(update={"duplicate": True})
-    return _view(kept, profile)
+        return session_view(kept, profile).model_copy(update={"duplicate": True})
+    return session_view(kept, profile)
 
 
 def _logged_before(client_id: str, live: LiveSession, store: Store, *, look_up: bool) -> bool:
@@ -236,56 +183,3 @@ def _live(session_id: str, store: Store, profile: ProfileRecord, sessions: LiveS
     if found is None or found[0].profile_id != profile.id:
         raise HTTPException(404, f"There is no session {session_id}.")
     return sessions.get(store, *found)
-
-
-def _view(kept: Kept, profile: ProfileRecord) -> SessionView:
-    live = kept.live
-    record = live.record
-    state = live.state
-    catalogue = live.engine.program.exercise_lookup()
-    view = SessionView(
-        id=record.id,
-        title=record.title,
-        started_at=record.started_at,
-        finished_at=record.finished_at,
-        phase="finished",
-        sets_logged=len(live.sets),
-        paused=live.engine.paused,
-    )
-    if record.finished_at is not None:
-        return view
-    if isinstance(state, WorkStep):
-        exercise = catalogue.get(state.move.exercise)
-        bell = kept.advisor(profile).advise(state, live)
-        work = WorkView(
-            exercise_id=state.move.exercise,
-            name=exercise.name,
-            side=state.side,
-            target=state.move.target,
-            round_label=state.round_label,
-            block=state.block_name,
-            bell_kg=bell.weight_kg,
-            bell_reason=bell.reason,
-            reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
-            rir_default=state.move.rir.high if state.move.rir else None,
-            cue=exercise.cues[0] if exercise.cues else "",
-            cues=list(exercise.cues),
-            picture=picture_url(state.move.exercise),
-            time_left=None if state.time_left is None else round(state.time_left, 3),
-            notes=state.move.notes,
-        )
-        return view.model_copy(update={"phase": "work", "work": work})
-    if isinstance(state, Rest):
-        rest = RestView(
-            seconds=state.seconds,
-            remaining=round(state.remaining, 3),
-            reason=state.reason,
-            next_exercise_id=state.next.move.exercise,
-            next_name=catalogue.get(state.next.move.exercise).name,
-            next_picture=picture_url(state.next.move.exercise),
-        )
-        return view.model_copy(update={"phase": "rest", "rest": rest})
-    if isinstance(state, RoundChoice):
-        choice = ChoiceView(round=state.round, rounds=str(state.rounds), rest_seconds=state.rest_seconds)
-        return view.model_copy(update={"phase": "choice", "choice": choice})
-    return view

@@ -1,0 +1,112 @@
+// Walks a session with no server: follows the walk the server compiled from its own engine
+// (GET /api/v1/sessions/ID/walk: every state, and where each event leads) and keeps only time,
+// by the two rules session/walk.py states: a rest ends at its deadline, and the rest after
+// "another round" counts from when the round ended. Pure: every function takes the time (ms, as
+// Date.now() gives it) and returns a new state, which the page stores as it is.
+"use strict";
+const Walker = (() => {
+  const UNDOABLE = new Set(["set_done", "skip", "another_round", "end_rounds"]);
+
+  // Where the walk stands now, as the server said: a running rest keeps the time it had left.
+  function begin(walk, now) {
+    const node = walk.nodes[walk.at];
+    const left = (walk.remaining ?? 0) * 1000;
+    const state = {
+      at: walk.at, deadline: null, mark: null, pausedAt: walk.paused ? now : null,
+      undo: walk.undo.map((entry) => ({ to: entry.to, setDone: entry.set_done, mark: null })),
+      sets: walk.sets_logged,
+    };
+    if (node.phase === "rest") state.deadline = now + left;
+    if (node.phase === "choice") state.mark = now - (node.choice.rest_seconds * 1000 - left);
+    return state;
+  }
+
+  // A rest whose deadline has passed (and is not paused) is over: the work after it has begun.
+  function settle(walk, state, now) {
+    const node = walk.nodes[state.at];
+    if (node.phase !== "rest" || state.pausedAt !== null || now < state.deadline) return state;
+    return { ...state, at: node.on.end_rest.to, deadline: null };
+  }
+
+  // Any event but a pause ends a pause: the deadlines move on by the time it lasted.
+  function resumed(state, now) {
+    if (state.pausedAt === null) return state;
+    const paused = now - state.pausedAt;
+    return {
+      ...state, pausedAt: null,
+      deadline: state.deadline === null ? null : state.deadline + paused,
+      mark: state.mark === null ? null : state.mark + paused,
+    };
+  }
+
+  // Enter the state ``to`` by an edge, at ``now``: a rest gets its deadline (and is passed at
+  // once when that is already over), a choice remembers when the round ended.
+  function enter(walk, state, edge, now) {
+    const node = walk.nodes[edge.to];
+    const next = { ...state, at: edge.to, deadline: null, mark: null };
+    if (node.phase === "rest") {
+      const from = edge.from_round_end ? state.mark : now;
+      next.deadline = from + node.rest.seconds * 1000;
+      if (next.deadline <= now) return { ...next, at: node.on.end_rest.to, deadline: null };
+    } else if (node.phase === "choice") {
+      next.mark = now;
+    }
+    return next;
+  }
+
+  // The state after ``kind`` (an event the page sends); throws when it does not fit here.
+  function apply(walk, state, kind, now) {
+    let current = settle(walk, state, now);
+    const node = walk.nodes[current.at];
+    if (node.phase === "finished") throw new Error("The session has finished.");
+    if (kind === "pause") {
+      if (current.pausedAt !== null) throw new Error("The session is already paused.");
+      return { ...current, pausedAt: now };
+    }
+    if (kind === "resume") {
+      if (current.pausedAt === null) throw new Error("The session is not paused.");
+      return resumed(current, now);
+    }
+    if (kind === "undo") {
+      if (!current.undo.length) throw new Error("There is nothing to undo yet.");
+      current = resumed(current, now);
+      const taken = current.undo[current.undo.length - 1];
+      const back = walk.nodes[taken.to];
+      return {
+        ...current, at: taken.to, deadline: null, undo: current.undo.slice(0, -1),
+        mark: back.phase === "choice" ? (taken.mark ?? now) : null,
+        sets: current.sets - (taken.setDone ? 1 : 0),
+      };
+    }
+    const edge = node.on[kind];
+    if (!edge) throw new Error(`That does not fit here (${kind} at ${node.phase}).`);
+    current = resumed(current, now);
+    const next = enter(walk, current, edge, now);
+    if (UNDOABLE.has(kind) && node.phase !== "rest") {
+      next.undo = [...current.undo, { to: current.at, setDone: kind === "set_done", mark: current.mark }];
+    }
+    if (kind === "set_done") next.sets = current.sets + 1;
+    return next;
+  }
+
+  // What the page shows, in the shape of the server's session view (GET /api/v1/sessions/ID).
+  function view(walk, state, now) {
+    const current = settle(walk, state, now);
+    const node = walk.nodes[current.at];
+    const reference = current.pausedAt ?? now;
+    const shown = {
+      id: walk.id, title: walk.title, at: current.at, phase: node.phase, work: node.work, rest: null,
+      choice: node.choice, sets_logged: current.sets, paused: current.pausedAt !== null,
+    };
+    if (node.phase === "rest") {
+      shown.rest = { ...node.rest, remaining: Math.max(0, (current.deadline - reference) / 1000) };
+    }
+    if (node.phase === "choice") {
+      const left = Math.max(0, (current.mark + node.choice.rest_seconds * 1000 - reference) / 1000);
+      shown.choice = { ...node.choice, rest_remaining: left };
+    }
+    return shown;
+  }
+
+  return { begin, settle, apply, view };
+})();
