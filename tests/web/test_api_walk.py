@@ -43,3 +43,60 @@ def test_a_session_with_an_amrap_answers_409_its_steps_end_by_the_server_clock(s
 
 def test_an_unknown_session_has_no_walk(ready):
     assert ready.get("/api/v1/sessions/not-a-session/walk").status_code == 404
+
+
+def send(client: TestClient, session: str, kind: str, **fields: object):
+    return client.post(f"/api/v1/sessions/{session}/events", json={"kind": kind, **fields})
+
+
+def test_an_event_sent_twice_under_one_client_id_is_applied_once(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    skip = {"client_id": uuid.uuid4().hex, "at": "work:0/r1/b0/s1/m0"}
+    assert send(ready, session, "skip", **skip).json()["at"] == "work:0/r1/b0/s1/m1"
+    again = send(ready, session, "skip", **skip).json()  # its answer was lost: the phone sends it again
+    assert again["duplicate"] and again["at"] == "work:0/r1/b0/s1/m1"
+
+
+def test_a_set_for_the_step_after_a_rest_the_phone_timed_out_ends_the_servers_rest(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    send(ready, session, "set_done", reps=8, weight_kg=8, at="work:0/r1/b0/s1/m0", client_id=uuid.uuid4().hex)
+    resting = send(
+        ready, session, "set_done", reps=8, weight_kg=12, at="work:0/r1/b0/s1/m1", client_id=uuid.uuid4().hex
+    )
+    assert resting.json()["at"] == "rest:0/r1/b1/s1/m0"  # 90 s on the server's clock
+    halo = {"reps": 9, "weight_kg": 8, "at": "work:0/r1/b1/s1/m0", "client_id": uuid.uuid4().hex}
+    answer = send(ready, session, "set_done", **halo)  # the phone's clock had ended the rest
+    assert answer.status_code == 200 and answer.json()["at"] == "work:0/r1/b1/s1/m1/left"
+    [stored] = ready.get("/api/v1/sessions").json()
+    assert [s["exercise_id"] for s in stored["sets"]] == ["renegade-row", "romanian-deadlift", "halo"]
+    late_end = send(ready, session, "end_rest", at="rest:0/r1/b1/s1/m0", client_id=uuid.uuid4().hex)
+    assert late_end.status_code == 409  # that rest is two steps back now: the session has moved on
+
+
+def test_ending_a_rest_that_ran_out_on_the_server_already_changes_nothing(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    for step in ("work:0/r1/b0/s1/m0", "work:0/r1/b0/s1/m1"):
+        send(ready, session, "set_done", reps=8, at=step, client_id=uuid.uuid4().hex)
+    send(ready, session, "end_rest", at="rest:0/r1/b1/s1/m0", client_id=uuid.uuid4().hex)
+    again = send(ready, session, "end_rest", at="rest:0/r1/b1/s1/m0", client_id=uuid.uuid4().hex)  # a second tap
+    assert again.status_code == 200 and again.json()["at"] == "work:0/r1/b1/s1/m0"
+
+
+def test_an_event_for_a_place_the_session_has_left_is_refused_and_stores_nothing(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    send(ready, session, "set_done", reps=8, client_id=uuid.uuid4().hex)  # another device logged the first set
+    stale = send(ready, session, "set_done", reps=10, at="work:0/r1/b0/s1/m0", client_id=uuid.uuid4().hex)
+    assert stale.status_code == 409 and "moved on" in stale.json()["error"]["message"]
+    assert ready.get(f"/api/v1/sessions/{session}").json()["sets_logged"] == 1
+
+
+def test_a_set_sent_again_after_the_session_finished_is_known_by_its_client_id(ready):
+    session = ready.post("/api/v1/sessions", json={"plan": "upper-body-warmup"}).json()["id"]
+    walk = ready.get(f"/api/v1/sessions/{session}/walk").json()
+    last = None
+    while walk["nodes"][walk["at"]]["phase"] != "finished":
+        kind = "set_done" if "set_done" in walk["nodes"][walk["at"]]["on"] else "end_rest"
+        last = {"kind": kind, "reps": 5, "client_id": uuid.uuid4().hex, "at": walk["at"]}
+        walk["at"] = ready.post(f"/api/v1/sessions/{session}/events", json=last).json()["at"]
+    again = ready.post(f"/api/v1/sessions/{session}/events", json=last)
+    assert again.status_code == 200 and again.json()["duplicate"] and again.json()["phase"] == "finished"

@@ -44,6 +44,7 @@ class EventDoc(_Strict):
     kind: str
     payload: dict[str, Any]
     at: AwareDatetime
+    client_id: str | None = Field(default=None, min_length=8, max_length=64)
 
 
 class SetDoc(_Strict):

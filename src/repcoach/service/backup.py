@@ -94,7 +94,10 @@ def _session_doc(copy: SessionCopy) -> SessionDoc:
         finished_at=record.finished_at,
         source_key=record.source_key,
         notes=record.notes,
-        events=[EventDoc(seq=event.seq, kind=event.kind, payload=event.payload, at=event.at) for event in copy.events],
+        events=[
+            EventDoc(seq=event.seq, kind=event.kind, payload=event.payload, at=event.at, client_id=event.client_id)
+            for event in copy.events
+        ],
         sets=[SetDoc(**{name: getattr(logged, name) for name in _SET_FIELDS}) for logged in record.sets],
     )
 
@@ -113,5 +116,7 @@ def _session_copy(doc: SessionDoc, profile_id: int) -> SessionCopy:
         source_key=doc.source_key,
         notes=doc.notes,
     )
-    events = [EventRecord(doc.id, event.seq, event.kind, event.payload, event.at) for event in doc.events]
+    events = [
+        EventRecord(doc.id, event.seq, event.kind, event.payload, event.at, event.client_id) for event in doc.events
+    ]
     return SessionCopy(record, events)

@@ -72,6 +72,8 @@ class LiveSession:
         """The sets logged so far, oldest first, as stored: kept in step with the store, so that
         while ``last_seq`` is the store's, reading them needs no query."""
         self.last_sets: dict[tuple[str, str | None], LastSet] = {}
+        self.event_ids: set[str] = set()
+        """The client ids of this session's stored events: an event sent again under one is not applied again."""
         self._step_began = wall()
 
     @classmethod
@@ -116,8 +118,8 @@ class LiveSession:
     def apply(self, event: Event, client_id: str | None = None) -> AppliedEvent:
         """Apply ``event`` to the engine and store what the engine recorded (a ``Skip`` in a rest is
         recorded as ``EndRest``), and pauses with their times, so a resume knows the rest they
-        stopped; a set is committed before this returns, under ``client_id`` when
-        the client gave one (a key that makes sending it twice harmless).
+        stopped; a set is committed before this returns. The event (and its set) is stored under
+        ``client_id`` when the client gave one (a key that makes sending it twice harmless).
 
         Raises:
             EngineError: the event is not allowed now; nothing is stored.
@@ -128,14 +130,14 @@ class LiveSession:
         recorded = applied.recorded
         at = self._wall()
         if isinstance(event, Pause | Resume):
-            self._append(event, at)
+            self._append(event, at, client_id=client_id)
             return applied
         if recorded is None:
             return applied
         new_set = self._new_set(recorded, applied.step, at, client_id) if isinstance(recorded, SetDone) else None
         undo_seq = self._undoable_seqs[-1] if isinstance(recorded, Undo) and self._undoable_seqs else None
         finishes = isinstance(self.engine.state, Finished)
-        logged = self._append(recorded, at, new_set, undo_seq, finishes)
+        logged = self._append(recorded, at, new_set, undo_seq, finishes, client_id)
         self._track(recorded, self.last_seq)
         self._note_step_start(at)
         if undo_seq is not None:
@@ -165,9 +167,10 @@ class LiveSession:
         new_set: NewSet | None = None,
         undo_seq: int | None = None,
         finishes: bool = False,
+        client_id: str | None = None,
     ) -> SetRecord | None:
         """Store ``event`` as the one after the last this session knows of (and the session as finished
-        with it, if it ``finishes`` it); the set, when it logs one.
+        with it, if it ``finishes`` it), under the device's ``client_id``; the set, when it logs one.
 
         After a failed write, everything here returns to what the store holds (the time the
         current step began stays: it is the same step).
@@ -183,11 +186,14 @@ class LiveSession:
                 new_set=new_set,
                 undo_seq=undo_seq,
                 finishes=finishes,
+                client_id=client_id,
             )
         except Exception:
             self._restore()
             raise
         self.last_seq += 1
+        if client_id is not None:
+            self.event_ids.add(client_id)
         return logged
 
     def _restore(self) -> None:
@@ -203,6 +209,7 @@ class LiveSession:
         for event_record, event in zip(stored, events, strict=True):
             self._track(event, event_record.seq)
         self.last_seq = stored[-1].seq if stored else 0
+        self.event_ids = {event.client_id for event in stored if event.client_id is not None}
         self.sets = self.store.sets(self.record.id)
         self.last_sets = {(logged.exercise_id, logged.side): LastSet.of(logged) for logged in self.sets}
 

@@ -150,7 +150,10 @@ class WorkoutSession(Base):
 
 class SessionEvent(Base):
     __tablename__ = "session_events"
-    __table_args__ = (UniqueConstraint("session_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("session_id", "seq"),
+        UniqueConstraint("session_id", "client_id", name="uq_session_events_client_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[str] = mapped_column(ForeignKey("workout_sessions.id", ondelete="CASCADE"))
@@ -158,6 +161,8 @@ class SessionEvent(Base):
     kind: Mapped[str] = mapped_column(String(30))
     payload: Mapped[dict[str, Any]]
     at: Mapped[datetime]
+    client_id: Mapped[str | None] = mapped_column(String(64))
+    """The id the device gave the event, when it gave one: the same event sent again is known by it."""
 
 
 class LoggedSet(Base):

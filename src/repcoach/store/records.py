@@ -74,6 +74,7 @@ class EventRecord:
     kind: str
     payload: dict[str, Any]
     at: datetime
+    client_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -261,9 +261,11 @@ class Store:
         new_set: NewSet | None = None,
         undo_seq: int | None = None,
         finishes: bool = False,
+        client_id: str | None = None,
     ) -> SetRecord | None:
         """Store event number ``seq``, and with it the set it logs or the removal of the set it undoes,
-        and the end of the session (at ``at``) when it ``finishes`` it.
+        and the end of the session (at ``at``) when it ``finishes`` it; under the ``client_id`` the
+        device gave the event, if it gave one.
 
         All of it is one transaction: nothing is half-written. The caller numbers the event, as the
         one after the last it knows of; an event stored under that number meanwhile (another writer)
@@ -278,9 +280,8 @@ class Store:
         """
         try:
             with self.engine.begin() as connection:
-                connection.execute(
-                    _ADD_EVENT, {"session_id": session_id, "seq": seq, "kind": kind, "payload": payload, "at": at}
-                )
+                event = {"session_id": session_id, "seq": seq, "kind": kind, "payload": payload, "at": at}
+                connection.execute(_ADD_EVENT, {**event, "client_id": client_id})
                 if undo_seq is not None:
                     connection.execute(_REMOVE_SET, {"session_id": session_id, "event_seq": undo_seq})
                 if finishes:
@@ -345,7 +346,7 @@ class Store:
             query = select(SessionEvent).where(SessionEvent.session_id.in_(mine)).order_by(SessionEvent.seq)
             for event in db.scalars(query):
                 events[event.session_id].append(
-                    EventRecord(event.session_id, event.seq, event.kind, event.payload, event.at)
+                    EventRecord(event.session_id, event.seq, event.kind, event.payload, event.at, event.client_id)
                 )
             return [SessionCopy(_session_record(row, tuple(sets[row.id])), events[row.id]) for row in rows]
 
@@ -423,7 +424,10 @@ class Store:
         """A session's events in the order they happened."""
         query = select(SessionEvent).where(SessionEvent.session_id == session_id).order_by(SessionEvent.seq)
         with self._unit_of_work() as db:
-            return [EventRecord(row.session_id, row.seq, row.kind, row.payload, row.at) for row in db.scalars(query)]
+            return [
+                EventRecord(row.session_id, row.seq, row.kind, row.payload, row.at, row.client_id)
+                for row in db.scalars(query)
+            ]
 
     def sets(self, session_id: str) -> list[SetRecord]:
         """A session's logged sets in the order they were logged."""

@@ -26,7 +26,7 @@ NEW_SET_FIELDS = [item.name for item in fields(NewSet)]
 SESSION_COLUMNS = (
     "id", "profile_id", "title", "plan_ids", "program", "started_at", "finished_at", "source_key", "notes"
 )  # fmt: skip
-EVENT_COLUMNS = ("session_id", "seq", "kind", "payload", "at")
+EVENT_COLUMNS = ("session_id", "seq", "kind", "payload", "at", "client_id")
 SET_COLUMNS = ("session_id", "event_seq", *NEW_SET_FIELDS)
 _new_set_values = attrgetter(*NEW_SET_FIELDS)
 """A set's values in ``NEW_SET_FIELDS`` order, in one call."""
@@ -84,7 +84,7 @@ def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]
             )  # fmt: skip
         )
         for seq, new_set in enumerate(workout.sets, start=1):
-            events.append((session_id, seq, "set_done", _NO_PAYLOAD, new_set.finished_at))
+            events.append((session_id, seq, "set_done", _NO_PAYLOAD, new_set.finished_at, None))
             sets.append((session_id, seq, *_new_set_values(new_set)))
     _insert_all(db, sessions, events, sets)
     return Imported([str(row[0]) for row in sessions], len(sets))
@@ -134,7 +134,9 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
         for copy in fresh
     ]
     events = [
-        (copy.record.id, event.seq, event.kind, event.payload, event.at) for copy in fresh for event in copy.events
+        (copy.record.id, event.seq, event.kind, event.payload, event.at, event.client_id)
+        for copy in fresh
+        for event in copy.events
     ]
     sets = [
         (copy.record.id, logged.event_seq, *_new_set_values(logged)) for copy in fresh for logged in copy.record.sets

@@ -31,6 +31,7 @@ from repcoach.session import (
     Skip,
     Undo,
 )
+from repcoach.session.steps import state_key
 from repcoach.session.walk import NotWalkable
 from repcoach.store import ProfileRecord, SessionRecord, Store
 from repcoach.web.auth import Owner
@@ -55,7 +56,7 @@ class StartBody(BaseModel):
 
 
 class EventBody(BaseModel):
-    """What the user did. ``client_id`` makes a logged set idempotent: sent twice, stored once."""
+    """What the user did. ``client_id`` makes an event idempotent: sent twice, applied and stored once."""
 
     kind: Literal[
         "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
@@ -65,6 +66,9 @@ class EventBody(BaseModel):
     weight_kg: float | None = Field(default=None, gt=0, le=500)
     hold_seconds: int | None = Field(default=None, ge=0, le=3600)
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
+    at: str | None = Field(default=None, max_length=100)
+    """Where the device was when the user did it (the view's ``at``); the server catches up with a rest
+    the device ended by its own clock, and refuses (409) an event for a place the session has left."""
 
 
 _EVENTS: dict[str, type[Event]] = {
@@ -141,10 +145,14 @@ def _send_event(session_id: str, body: EventBody, store: Store, owner: Owner, se
 
 def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) -> SessionView:
     live = kept.live
+    if body.client_id is not None and (
+        body.client_id in live.event_ids or _logged_before(body.client_id, live, store, look_up=body.kind != "set_done")
+    ):
+        return session_view(kept, profile).model_copy(update={"duplicate": True})
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
-    if body.client_id is not None and _logged_before(body.client_id, live, store, look_up=body.kind != "set_done"):
-        return session_view(kept, profile).model_copy(update={"duplicate": True})
+    if not _caught_up(live, body):
+        return session_view(kept, profile)
     if body.kind == "set_done":
         event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
     else:
@@ -156,6 +164,34 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
             raise
         return session_view(kept, profile).model_copy(update={"duplicate": True})
     return session_view(kept, profile)
+
+
+def _caught_up(live: LiveSession, body: EventBody) -> bool:
+    """Whether the event applies here, after catching up with the device that sent it (``body.at``).
+
+    A device that walks the session alone times its rests itself, so it can be a rest ahead of the
+    server: a set (or skip) for the step after the rest the server is still in means that rest is
+    over, and it is ended first; ending a rest that has run out here already is nothing to apply
+    (False). Any other difference means the session moved on elsewhere (another device, the plan).
+
+    Raises:
+        Conflict: the session is not where the device was.
+    """
+    if body.at is None or body.kind in ("pause", "resume"):
+        return True
+    here = state_key(live.engine.state)
+    if here == body.at:
+        return True
+    phase, _, step = body.at.partition(":")
+    if phase == "work" and here == f"rest:{step}" and body.kind in ("set_done", "skip"):
+        live.apply(EndRest())
+        return True
+    if phase == "rest" and here == f"work:{step}" and body.kind in ("end_rest", "skip"):
+        return False
+    raise Conflict(
+        f"This session has moved on since this device last heard of it (it is at {here}, the device was at "
+        f"{body.at}); the {body.kind} was not applied."
+    )
 
 
 def _logged_before(client_id: str, live: LiveSession, store: Store, *, look_up: bool) -> bool:
