@@ -1,37 +1,47 @@
-// Logged sets go through an outbox in IndexedDB: each gets a client-made id, is kept until the
-// server has it, and is replayed in order when the network is back. The server stores a set once
-// per id, so replaying is safe; a set it refuses goes to a visible list, never silently dropped.
+// What the phone keeps in IndexedDB ("repcoach"): the outbox of events not yet on the server, and
+// for each session walked here its walk and where it stands ("walks"). An event and the state it
+// leads to are written in one transaction, before the screen moves on, so a reload, a killed tab
+// or a restarted phone goes on at the same step. Each event has a client-made id and is sent in
+// order, oldest first, when the network is there; the server applies an id once, so sending again
+// is safe. An event the server refuses goes to a visible list, never silently dropped.
 "use strict";
 const Outbox = (() => {
   const DB = "repcoach";
-  const STORE = "outbox";
+  const OUTBOX = "outbox";
+  const WALKS = "walks";
   const RETRY_MS = 3000;
   let running = null;
   let retry = null;
   let onSent = () => {};
+  let onRefused = () => {};
 
   function open() {
     return new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "seq", autoIncrement: true });
+      const request = indexedDB.open(DB, 2);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        if (!db.objectStoreNames.contains(OUTBOX)) db.createObjectStore(OUTBOX, { keyPath: "seq", autoIncrement: true });
+        if (!db.objectStoreNames.contains(WALKS)) db.createObjectStore(WALKS, { keyPath: "session" });
+      };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
   }
 
-  async function run(mode, action) {
+  // One transaction over ``stores``; resolves with the last request's result once it is committed.
+  async function run(stores, mode, action) {
     const db = await open();
     return new Promise((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const result = action(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(result.result);
+      const tx = db.transaction(stores, mode);
+      const result = action(...stores.map((name) => tx.objectStore(name)));
+      tx.oncomplete = () => resolve(result && result.result);
       tx.onerror = () => reject(tx.error);
     });
   }
 
-  const add = (item) => run("readwrite", (store) => store.add(item));
-  const all = () => run("readonly", (store) => store.getAll());
-  const remove = (seq) => run("readwrite", (store) => store.delete(seq));
+  const all = () => run([OUTBOX], "readonly", (box) => box.getAll());
+  const remove = (seq) => run([OUTBOX], "readwrite", (box) => box.delete(seq));
+  const withId = (session, body) => ({ session, body: { ...body, client_id: body.client_id || crypto.randomUUID() } });
 
   function attention(message) {
     const list = document.getElementById("attention");
@@ -55,15 +65,20 @@ const Outbox = (() => {
       }
       const answer = await response.json();
       await remove(item.seq);
-      if (response.ok) last = answer;
-      else attention(`A set was not saved: ${answer.error ? answer.error.message : response.status}`);
+      if (response.ok) {
+        last = answer;
+      } else {
+        const what = item.body.kind === "set_done" ? "A set was not saved" : `"${item.body.kind}" was not applied`;
+        attention(`${what}: ${answer.error ? answer.error.message : response.status}`);
+        onRefused(item, response.status);
+      }
     }
     return last;
   }
 
   // One flush at a time: callers that arrive while one runs (a tap, the "online" event) share it
   // and its answer, so no caller finds the queue already emptied by another and shows nothing.
-  // While sets wait, retry on a timer too: the "online" event is not reliable on phones.
+  // While events wait, retry on a timer too: the "online" event is not reliable on phones.
   function flush() {
     if (!running) {
       running = drain()
@@ -81,15 +96,37 @@ const Outbox = (() => {
     if (retry === null) retry = setTimeout(() => { retry = null; flush(); }, RETRY_MS);
   }
 
+  // Queue an event and send what waits (for a session the server walks: its answer moves the page).
   async function send(session, body) {
-    await add({ session, body: { ...body, client_id: body.client_id || crypto.randomUUID() } });
-    if (running) await running;  // a flush that began before this set was queued would miss it
+    await run([OUTBOX], "readwrite", (box) => box.add(withId(session, body)));
+    if (running) await running;  // a flush that began before this was queued would miss it
     return flush();
+  }
+
+  // Queue an event and keep, in the same transaction, where the phone's walk now stands.
+  async function record(session, body, walked) {
+    await run([OUTBOX, WALKS], "readwrite", (box, walks) => { box.add(withId(session, body)); walks.put(walked); });
+    if (running) await running;
+    flush();
+  }
+
+  const saveWalk = (walked) => run([WALKS], "readwrite", (walks) => walks.put(walked));
+  const loadWalk = (session) => run([WALKS], "readonly", (walks) => walks.get(session));
+
+  // The events of ``session`` still only on this phone, and how many of them are sets.
+  async function waiting(session) {
+    const mine = (await all()).filter((item) => item.session === session);
+    return { events: mine.length, sets: mine.filter((item) => item.body.kind === "set_done").length };
   }
 
   window.addEventListener("online", () => flush());
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
 
-  // ``listener`` gets the server's answer after each set that reached it, however the send began.
-  return { send, flush, whenSent: (listener) => { onSent = listener; } };
+  return {
+    send, record, flush, saveWalk, loadWalk, waiting,
+    // ``listener`` gets the server's answer after the events that reached it, however the send began.
+    whenSent: (listener) => { onSent = listener; },
+    // ``listener`` gets each event the server refused, with the status, once it is on the visible list.
+    whenRefused: (listener) => { onRefused = listener; },
+  };
 })();

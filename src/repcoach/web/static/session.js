@@ -1,6 +1,10 @@
-// The guided session page: shows the server's view of the session and sends what the user did.
-// The server rebuilds the session from its stored events on every request, so a reload or a
-// phone waking from sleep simply asks again (on load and on visibilitychange).
+// The guided session page. It walks the session on the phone: the server hands it the walk it
+// compiled from its engine (GET /api/v1/sessions/ID/walk), the page follows it (walker.js), and
+// every event is kept in IndexedDB with the state it leads to before the screen moves on, then
+// sent in order (outbox.js). With no network the session goes on to its end; back online the
+// server replays the events, and where it stands elsewhere (another device moved the session
+// on), the page takes the server's state and says so. A session with blocks on the clock (EMOM,
+// AMRAP) is walked by the server instead: the page shows its answer to each event.
 "use strict";
 (() => {
   const root = document.getElementById("session");
@@ -8,6 +12,9 @@
   const unit = root.dataset.unit;
   const $ = (id) => document.getElementById(id);
   let view = null;
+  let walk = null;   // null: the server walks this session
+  let state = null;
+  let sent = false;
   const entry = { reps: 0, rir: 0 };
 
   function weight(kg) {
@@ -17,9 +24,18 @@
   }
 
   function notice(message) {
-    const badge = $("sync");
-    badge.textContent = message;
-    badge.hidden = !message;
+    const line = $("notice");
+    line.textContent = message;
+    line.hidden = !message;
+  }
+
+  // How many sets are on this phone only, or that the server has them all.
+  async function badge() {
+    const { sets } = await Outbox.waiting(session);
+    const shown = $("sync");
+    shown.textContent = sets ? `${sets} set${sets === 1 ? "" : "s"} on this phone only` : sent ? "All sets saved" : "";
+    shown.classList.toggle("saved", !sets);
+    shown.hidden = !shown.textContent;
   }
 
   function picture(id, url, name) {
@@ -29,11 +45,11 @@
     image.alt = url ? `${name}: how it is done` : "";
   }
 
-  function show(phase) {
+  function showPhase(phase) {
     for (const id of ["work", "rest", "choice", "finished"]) $(id).hidden = id !== phase;
     $("undo").hidden = phase === "finished";
     $("skip").hidden = phase !== "work";
-    $("pause").hidden = phase !== "rest";
+    $("pause").hidden = phase !== "rest" && phase !== "choice";
   }
 
   // Each step is announced once: coming back to the tab shows it again without repeating it.
@@ -49,9 +65,10 @@
   function render(next) {
     view = next;
     $("done").disabled = false;
-    show(view.phase);
-    if (view.phase !== "rest") Timer.stop();
+    showPhase(view.phase);
+    Timer.stop();
     $("time-left").hidden = !(view.phase === "work" && view.work.time_left !== null);
+    $("pause").textContent = view.paused ? "Resume" : "Pause";
     if (view.phase === "work") {
       const work = view.work;
       $("round").textContent = work.round_label;
@@ -66,24 +83,30 @@
       entry.reps = work.reps_default;
       entry.rir = work.rir_default ?? 2;
       updateEntry();
-      announce(`work:${view.sets_logged}:${work.round_label}:${work.name}:${work.side}`, `${work.name}. ${work.target}.`);
+      announce(`work:${view.at}:${view.sets_logged}`, `${work.name}. ${work.target}.`);
       if (work.time_left !== null) countTimeLeft(work.time_left);
     } else if (view.phase === "rest") {
       $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
       $("rest-next").textContent = `Next: ${view.rest.next_name}`;
       picture("next-picture", view.rest.next_picture, view.rest.next_name);
-      announce(`rest:${view.sets_logged}`, `Rest ${view.rest.seconds} seconds. Next: ${view.rest.next_name}.`);
-      $("pause").textContent = view.paused ? "Resume" : "Pause";
-      if (view.paused) {
-        // A paused rest keeps its time on the server; the page just shows it, stopped.
-        Timer.stop();
-        $("countdown").textContent = `${Timer.format(view.rest.remaining)} ⏸`;
-      } else {
-        Timer.start(view.rest.remaining, (left) => { $("countdown").textContent = Timer.format(left); }, load);
-      }
+      announce(`rest:${view.at}:${view.sets_logged}`, `Rest ${view.rest.seconds} seconds. Next: ${view.rest.next_name}.`);
+      countDown($("countdown"), view.rest.remaining, view.paused);
     } else if (view.phase === "choice") {
       $("choice-title").textContent = `Round ${view.choice.round} of ${view.choice.rounds} done`;
+      const left = view.choice.rest_remaining ?? 0;
+      $("choice-rest").hidden = !walk || left <= 0;
+      if (walk && left > 0) countDown($("choice-countdown"), left, view.paused);
     }
+  }
+
+  // A rest counts down from its deadline; a paused one just shows its time, stopped. At its end
+  // the walk moves on by itself (or the server says what comes next).
+  function countDown(shown, seconds, paused) {
+    if (paused) {
+      shown.textContent = `${Timer.format(seconds)} ⏸`;
+      return;
+    }
+    Timer.start(seconds, (left) => { shown.textContent = Timer.format(left); }, walk ? show : load);
   }
 
   // An AMRAP's time runs during work: the same deadline timer as a rest, beeping as time runs out.
@@ -98,6 +121,96 @@
     $("reps").textContent = entry.reps;
     $("rir").textContent = entry.rir;
   }
+
+  // The walk -------------------------------------------------------------------------------------
+
+  const show = () => render(Walker.view(walk, state, Date.now()));
+  const keep = () => Outbox.saveWalk({ session, walk, state });
+
+  // Where two devices stand is the same place when one has ended a rest by its clock and the
+  // other not yet.
+  function samePlace(a, b) {
+    const [phaseA, stepA] = a.split(":");
+    const [phaseB, stepB] = b.split(":");
+    return a === b || (stepA === stepB && new Set([phaseA, phaseB]).size === 2 && [phaseA, phaseB].every((p) => p === "work" || p === "rest"));
+  }
+
+  // The walk as the server has it now; null when the network does not answer; "server" when the
+  // session needs the server's clock.
+  async function fetchWalk() {
+    try {
+      const response = await fetch(`/api/v1/sessions/${session}/walk`);
+      if (response.status === 409) return "server";
+      return response.ok ? await response.json() : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  async function adopt(fresh, message) {
+    walk = fresh;
+    state = Walker.begin(fresh, Date.now());
+    await keep();
+    notice(message);
+    show();
+  }
+
+  // Back in step with the server, after it refused an event or ended up elsewhere.
+  async function resync() {
+    const fresh = await fetchWalk();
+    if (fresh && fresh !== "server") {
+      await adopt(fresh, "This session had moved on elsewhere (another device?): now showing where it stands. Sets it did not take are listed below.");
+    }
+  }
+
+  async function act(kind, fields = {}) {
+    const now = Date.now();
+    const before = Walker.settle(walk, state, now);
+    let next;
+    try {
+      next = Walker.apply(walk, state, kind, now);
+    } catch (error) {
+      notice(error.message);
+      return;
+    }
+    state = next;
+    await Outbox.record(session, { kind, at: before.at, ...fields }, { session, walk, state });
+    notice("");
+    show();
+    badge();
+  }
+
+  // A rest that ran out while the page was hidden: say how long ago, once it is back.
+  function restEndedWhileAway() {
+    if (!walk) return;
+    const now = Date.now();
+    const node = walk.nodes[state.at];
+    if (node.phase !== "rest" || state.pausedAt !== null || now < state.deadline) return;
+    const ago = (now - state.deadline) / 1000;
+    if (ago > 5) notice(`Your rest ended ${Timer.format(ago)} ago.`);
+  }
+
+  async function begin() {
+    const [local, pending, fresh] = await Promise.all([Outbox.loadWalk(session), Outbox.waiting(session), fetchWalk()]);
+    if (fresh === "server") return load();
+    if (local && (pending.events || !fresh)) {
+      // This phone is ahead of the server (or the server is out of reach): its walk is the truth.
+      walk = local.walk;
+      state = local.state;
+      restEndedWhileAway();
+      show();
+    } else if (fresh) {
+      const moved = local && !samePlace(Walker.settle(local.walk, local.state, Date.now()).at, fresh.at);
+      await adopt(fresh, moved ? "This session had moved on elsewhere (another device?): now showing where it stands." : "");
+    } else {
+      notice("Offline, and this session has not been opened on this phone yet: it needs the network once.");
+      return;
+    }
+    badge();
+    Outbox.flush();
+  }
+
+  // The server's walk (blocks on the clock) ------------------------------------------------------
 
   async function load() {
     const response = await fetch(`/api/v1/sessions/${session}`);
@@ -116,12 +229,18 @@
     }
   }
 
+  // ----------------------------------------------------------------------------------------------
+
+  function send(kind, fields) {
+    return walk ? act(kind, fields) : post({ kind, ...fields });
+  }
+
   async function done() {
     // One set per step: a second tap before the next step shows would log it with this step's reps.
     $("done").disabled = true;
-    const answer = await Outbox.send(session, {
-      kind: "set_done", reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg,
-    });
+    const set = { reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg };
+    if (walk) return act("set_done", set);
+    const answer = await Outbox.send(session, { kind: "set_done", ...set });
     if (answer && answer.offline) notice(`Offline: ${answer.waiting} set(s) saved on this phone, sent when back online.`);
   }
 
@@ -133,22 +252,31 @@
     updateEntry();
   });
   $("done").addEventListener("click", done);
-  $("end-rest").addEventListener("click", () => post({ kind: "end_rest" }));
-  $("another").addEventListener("click", () => post({ kind: "another_round" }));
-  $("end-rounds").addEventListener("click", () => post({ kind: "end_rounds" }));
-  $("undo").addEventListener("click", () => post({ kind: "undo" }));
-  $("skip").addEventListener("click", () => post({ kind: "skip" }));
-  $("pause").addEventListener("click", () => post({ kind: view.paused ? "resume" : "pause" }));
+  $("end-rest").addEventListener("click", () => send("end_rest"));
+  $("another").addEventListener("click", () => send("another_round"));
+  $("end-rounds").addEventListener("click", () => send("end_rounds"));
+  $("undo").addEventListener("click", () => send("undo"));
+  $("skip").addEventListener("click", () => send("skip"));
+  $("pause").addEventListener("click", () => send(view.paused ? "resume" : "pause"));
   $("sound").addEventListener("click", () => {
     Timer.enableSound();
     Timer.keepAwake();
     $("sound").textContent = "Sound ✓";
     Timer.say(announcement);
   });
-  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") load(); });
-  // Show where the session stands at once; sets queued while offline are sent alongside, and
-  // every set that reaches the server (now or on a retry) brings the next step with it.
-  Outbox.whenSent((answer) => { notice(""); render(answer); });
-  load();
-  Outbox.flush();
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible") return;
+    if (walk) { restEndedWhileAway(); show(); Outbox.flush(); } else load();
+  });
+  // What the server answers: for a walked session, a check that it stands where the phone does
+  // once it has every event; for the server's walk, the next step.
+  Outbox.whenSent(async (answer) => {
+    sent = true;
+    if (!walk) { notice(""); render(answer); return; }
+    const { events } = await Outbox.waiting(session);
+    badge();
+    if (!events && !samePlace(answer.at, Walker.settle(walk, state, Date.now()).at)) resync();
+  });
+  Outbox.whenRefused((item, status) => { badge(); if (walk && status === 409) resync(); });
+  begin();
 })();
