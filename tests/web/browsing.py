@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -84,3 +87,28 @@ def serving(
 
 def sets_logged(base: str, session: str) -> int:
     return int(httpx.get(f"{base}/api/v1/sessions/{session}").json()["sets_logged"])
+
+
+@contextmanager
+def serve_process(database: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """``repcoach serve`` on ``database`` in its own process on ``port``, answering; killed (-9) after,
+    if the test has not killed it already."""
+    env = {**os.environ, "REPCOACH_DATABASE_URL": f"sqlite:///{database}"}
+    command = [sys.executable, "-m", "repcoach", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("ab") as sink:
+        server = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, f"the server exited: {log.read_text()}"
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/api/v1/plans", timeout=1, trust_env=False)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, f"the server did not answer in 30 s: {log.read_text()}"
+                time.sleep(0.1)
+        yield server
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGKILL)
+        server.wait(10)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import signal
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect
-from tests.web.browsing import serving
+from tests.web.browsing import free_port, serve_process, serving
+from tests.web.conftest import PROFILE
 
 from repcoach.web.routers import app_shell
 
@@ -78,3 +82,127 @@ def test_a_new_release_fills_a_new_cache_and_deletes_the_old(tmp_path, phone, mo
             assert second_shell != first_shell and second_shell.startswith("repcoach-shell-")
     finally:
         app_shell.stamped_worker.cache_clear()
+
+
+def walked_here(phone: Page, session: str) -> None:
+    """Wait until the phone keeps the session's walk in IndexedDB."""
+    until(
+        phone,
+        f"""async () => new Promise((done) => {{
+            const opened = indexedDB.open("repcoach", 2);
+            opened.onsuccess = () => {{
+                const read = opened.result.transaction("walks").objectStore("walks").get("{session}");
+                read.onsuccess = () => done(read.result !== undefined);
+            }};
+        }})""",
+    )
+
+
+def one_round(phone: Page, number: int, *, reload_in_rest: bool = False, reload_in_work: bool = False) -> None:
+    """Round ``number`` of the reference routine: Superset 1, its 90 s rest (cut short), Superset 2."""
+    move, done = phone.locator("#move"), phone.get_by_role("button", name="Done")
+    expect(phone.locator("#round")).to_have_text(f"Round {number} of 3-5")
+    for name in ("Renegade row", "Romanian deadlift"):
+        expect(move).to_have_text(name)
+        done.click()
+    expect(phone.locator("#rest-reason")).to_have_text("Rest — after Superset 1")
+    if reload_in_rest:
+        phone.reload()
+        expect(phone.locator("#rest-reason")).to_have_text("Rest — after Superset 1")
+        expect(phone.locator("#countdown")).to_have_text(re.compile(r"^1:[0-2]\d$"))  # still counting down
+    phone.get_by_role("button", name="Start now").click()
+    for name in ("Halo", "Single-arm row — left", "Single-arm row — right"):
+        expect(move).to_have_text(name)
+        if reload_in_work and name.endswith("left"):
+            phone.reload()
+            expect(move).to_have_text(name)
+        done.click()
+
+
+def round_rest(phone: Page, number: int) -> None:
+    expect(phone.locator("#rest-reason")).to_have_text(f"Rest — after round {number}")
+    expect(phone.locator("#countdown")).to_have_text(re.compile(r"^(2:00|1:5\d)$"))
+    phone.get_by_role("button", name="Start now").click()
+
+
+def stored_once(base: str, session: str) -> dict:
+    """The session as the server holds it, after checking no set is stored twice."""
+    [stored] = [found for found in httpx.get(f"{base}/api/v1/sessions").json() if found["id"] == session]
+    ids = [logged["client_id"] for logged in stored["sets"]]
+    assert len(set(ids)) == len(ids) and None not in ids
+    return stored
+
+
+def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_killed_server(tmp_path, phone):
+    port, database, log = free_port(), tmp_path / "r.db", tmp_path / "server.log"
+    base = f"http://127.0.0.1:{port}"
+    with serve_process(database, port, log) as server:
+        httpx.put(f"{base}/api/v1/profile", json=PROFILE).raise_for_status()
+        phone.goto(base)
+        installed(phone)
+        phone.get_by_role("button", name="Start", exact=True).click()
+        expect(phone.locator("#move")).to_have_text("Renegade row")
+        session = phone.url.rsplit("/", 1)[1]
+        walked_here(phone, session)
+        phone.context.set_offline(True)  # before the first set
+
+        one_round(phone, 1, reload_in_rest=True)
+        expect(phone.locator("#sync")).to_have_text("5 sets on this phone only")
+        server.send_signal(signal.SIGKILL)
+        server.wait(10)
+        round_rest(phone, 1)
+        one_round(phone, 2, reload_in_work=True)
+        round_rest(phone, 2)
+    with serve_process(database, port, log):  # started again, while the phone is still offline
+        one_round(phone, 3)
+        expect(phone.locator("#choice-title")).to_have_text("Round 3 of 3-5 done")
+        expect(phone.locator("#choice-countdown")).to_have_text(re.compile(r"^(2:00|1:5\d)$"))
+        phone.get_by_role("button", name="Finish").click()
+        expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+        expect(phone.locator("#sync")).to_have_text("15 sets on this phone only")
+        assert stored_once(base, session)["sets"] == []  # offline: nothing has reached the server
+
+        phone.context.set_offline(False)
+        expect(phone.locator("#sync")).to_have_text("All sets saved", timeout=15000)
+        stored = stored_once(base, session)
+        assert len(stored["sets"]) == 15 and stored["finished_at"] is not None
+        assert [logged["round"] for logged in stored["sets"]] == [1] * 5 + [2] * 5 + [3] * 5
+        expect(phone.locator("#attention")).to_be_hidden()  # nothing refused
+
+
+def test_the_network_drops_in_a_rest_that_then_runs_out_offline_and_every_set_arrives_once(tmp_path, phone):
+    port, database, log = free_port(), tmp_path / "r.db", tmp_path / "server.log"
+    base = f"http://127.0.0.1:{port}"
+    phone.clock.install()
+    with serve_process(database, port, log):
+        httpx.put(f"{base}/api/v1/profile", json=PROFILE).raise_for_status()
+        phone.goto(base)
+        installed(phone)
+        phone.get_by_role("button", name="Start", exact=True).click()
+        move, done = phone.locator("#move"), phone.get_by_role("button", name="Done")
+        session = phone.url.rsplit("/", 1)[1]
+        for name in ("Renegade row", "Romanian deadlift"):
+            expect(move).to_have_text(name)
+            done.click()
+        expect(phone.locator("#rest-reason")).to_have_text("Rest — after Superset 1")
+        expect(phone.locator("#sync")).to_have_text("All sets saved")
+        phone.context.set_offline(True)  # in the middle of the rest
+        phone.clock.fast_forward("01:35")  # the rest runs out on the phone's clock, with no network
+        expect(move).to_have_text("Halo")
+        for name in ("Halo", "Single-arm row — left", "Single-arm row — right"):
+            expect(move).to_have_text(name)
+            done.click()
+        round_rest(phone, 1)
+        one_round(phone, 2)
+        round_rest(phone, 2)
+        one_round(phone, 3)
+        phone.get_by_role("button", name="Finish").click()
+        expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+        assert len(stored_once(base, session)["sets"]) == 2
+
+        phone.context.set_offline(False)
+        phone.clock.fast_forward(5000)  # the outbox's retry timer
+        expect(phone.locator("#sync")).to_have_text("All sets saved", timeout=15000)
+        stored = stored_once(base, session)
+        assert len(stored["sets"]) == 15 and stored["finished_at"] is not None
+        expect(phone.locator("#attention")).to_be_hidden()
