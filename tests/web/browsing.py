@@ -28,14 +28,16 @@ DATA = Path(__file__).parent / "data"
 QUICK = DATA / "quick-test.toml"
 QUICK_AMRAP = DATA / "quick-amrap.toml"
 
-# Headless Chromium has no voices, so the page's speech goes to a stand-in that records each text.
-RECORD_SPEECH = """
+# Headless Chromium has no voices and cannot vibrate: stand-ins record each text spoken and each vibration.
+RECORD_CUES = """
 window.spoken = [];
 window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
 Object.defineProperty(window, "speechSynthesis", {
   configurable: true,
   value: { speak: (utterance) => window.spoken.push(utterance.text), cancel() {}, getVoices: () => [] },
 });
+window.vibrations = [];
+navigator.vibrate = (pattern) => { window.vibrations.push(pattern); return true; };
 """
 
 

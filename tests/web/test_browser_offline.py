@@ -142,8 +142,12 @@ def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_kil
         installed(phone)
         phone.get_by_role("button", name="Start", exact=True).click()
         expect(phone.locator("#move")).to_have_text("Renegade row")
-        session = phone.url.rsplit("/", 1)[1]
+        session_page = phone.url
+        session = session_page.rsplit("/", 1)[1]
         walked_here(phone, session)
+        phone.goto(f"{base}/history")  # seen once online: the session, no sets yet
+        phone.goto(session_page)
+        expect(phone.locator("#move")).to_have_text("Renegade row")
         phone.context.set_offline(True)  # before the first set
 
         one_round(phone, 1, reload_in_rest=True)
@@ -161,6 +165,12 @@ def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_kil
         expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
         expect(phone.locator("#sync")).to_have_text("15 sets on this phone only")
         assert stored_once(base, session)["sets"] == []  # offline: nothing has reached the server
+        phone.goto(f"{base}/history")
+        expect(phone.locator(".offline")).to_contain_text("Offline: this page as last seen")
+        unsent = phone.locator(f'[data-session="{session}"] .unsent')
+        expect(unsent).to_have_text("15 sets on this phone only, not yet sent: they go when the network is back.")
+        phone.goto(session_page)
+        expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
 
         phone.context.set_offline(False)
         expect(phone.locator("#sync")).to_have_text("All sets saved", timeout=15000)
@@ -168,6 +178,9 @@ def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_kil
         assert len(stored["sets"]) == 15 and stored["finished_at"] is not None
         assert [logged["round"] for logged in stored["sets"]] == [1] * 5 + [2] * 5 + [3] * 5
         expect(phone.locator("#attention")).to_be_hidden()  # nothing refused
+        phone.goto(f"{base}/history")
+        expect(phone.locator(f'[data-session="{session}"]')).to_contain_text("15 sets")
+        expect(phone.locator(".unsent")).to_be_hidden()
 
 
 def test_the_network_drops_in_a_rest_that_then_runs_out_offline_and_every_set_arrives_once(tmp_path, phone):

@@ -7,7 +7,7 @@ import re
 import httpx
 import pytest
 from playwright.sync_api import expect
-from tests.web.browsing import OUTPUT, RECORD_SPEECH, sets_logged
+from tests.web.browsing import OUTPUT, RECORD_CUES, sets_logged
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,7 +44,7 @@ def test_a_session_runs_on_a_phone_survives_a_reload_and_goes_on_offline_sending
 
 
 def test_spoken_cues_name_each_move_and_rest_once_and_the_end_of_a_rest(quick_server, phone):
-    phone.add_init_script(RECORD_SPEECH)
+    phone.add_init_script(RECORD_CUES)
     phone.goto(quick_server)
     phone.get_by_role("button", name="Start Quick test").click()
     move = phone.locator("#move")
@@ -61,6 +61,7 @@ def test_spoken_cues_name_each_move_and_rest_once_and_the_end_of_a_rest(quick_se
     phone.get_by_role("button", name="Another round").click()
     expect(phone.locator("#rest")).to_be_visible()  # the 3 s rest after a round
     expect(move).to_have_text("Halo", timeout=10000)  # no tap: the rest ran out
+    assert phone.evaluate("window.vibrations") == [[250, 120, 250]]  # felt, at the end of the rest
     assert phone.evaluate("window.spoken") == [
         "Halo. 6-8 reps.",
         "Goblet squat. 8-10 reps.",

@@ -52,7 +52,7 @@ const Timer = (() => {
     const tick = () => {
       const left = remaining();
       onTick(left);
-      if (left <= 0) { stop(); onEnd(); }
+      if (left <= 0) { stop(); buzz(); onEnd(); }
     };
     tick();
     interval = setInterval(tick, 200);
@@ -64,6 +64,11 @@ const Timer = (() => {
     deadline = null;
     scheduled.forEach((tone) => tone.stop());
     scheduled = [];
+  }
+
+  // The end of a countdown is felt too, where the phone can vibrate (not on iOS).
+  function buzz() {
+    if (navigator.vibrate) navigator.vibrate([250, 120, 250]);
   }
 
   // Audio may only start from a user's tap.
