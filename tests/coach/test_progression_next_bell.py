@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repcoach.coach import LoggedSet, Recommendation, history_read, recommend_next
+from repcoach.coach.bells import guide_in
 from repcoach.plan import IntRange, LoadGuide, Move
 from repcoach.units import to_kg
 
@@ -189,8 +190,13 @@ def test_a_first_session_starts_from_the_plans_guide_the_users_level_and_bells()
     assert (advice.action, advice.weight_kg, advice.rounds, str(advice.target_reps)) == ("start", 12.0, 3, "6-10")
     assert advice.reason == (
         "First time with Romanian deadlift: start with 12 kg, your bell closest to the plan's medium-heavy guide "
-        "(about 20-35 lb) for a beginner, for 6-10 reps."
-    )
+        "(about 9-16 kg, 20-35 lb in the plan) for a beginner, for 6-10 reps."
+    )  # a kg user reads the guide in kg: no "start with 12 kg ... about 20-35 lb" mix
+
+
+def test_a_guide_in_the_users_own_unit_is_shown_as_the_plan_gives_it():
+    assert guide_in(MEDIUM_HEAVY_LB, "lb") == "about 20-35 lb"
+    assert guide_in(LoadGuide(low=8, high=12, unit="kg"), "lb") == "about 17.5-26.5 lb, 8-12 kg in the plan"
 
 
 @pytest.mark.parametrize(

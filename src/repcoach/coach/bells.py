@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from repcoach.plan import LOAD_CLASSES, LoadClass, LoadGuide
-from repcoach.units import Unit, format_weight, to_kg
+from repcoach.units import Unit, format_weight, from_kg, to_kg
 
 Experience = Literal["beginner", "intermediate", "advanced"]
 EXPERIENCE_LEVELS: tuple[Experience, ...] = ("beginner", "intermediate", "advanced")
@@ -74,9 +74,19 @@ def choose_bell(
         aim = low + (high - low) * _POINT_IN_GUIDE[experience]
         inside = [bell for bell in bells if low * (1 - GUIDE_TOLERANCE) <= bell <= high * (1 + GUIDE_TOLERANCE)]
         pick = min(inside or bells, key=lambda bell: (round(abs(bell - aim), 6), bell))
-        return BellChoice(pick, f"your bell closest to the plan's {load} guide ({guide}) for {_LIFTER[experience]}")
+        shown = guide_in(guide, unit)
+        return BellChoice(pick, f"your bell closest to the plan's {load} guide ({shown}) for {_LIFTER[experience]}")
     assert load is not None
     scale = LOAD_CLASSES.index(load) - 1  # "light" is 0, "heavy" is len - 2; between two, the lighter
     position = scale / (len(LOAD_CLASSES) - 2) * (len(bells) - 1)
     pick = bells[math.ceil(position - 0.5)]
     return BellChoice(pick, f"a {load} bell among the ones you own")
+
+
+def guide_in(guide: LoadGuide, unit: Unit) -> str:
+    """A load guide in the user's unit, the plan's own figures beside it when they differ:
+    ``about 2.5-7 kg, 5-15 lb in the plan``. Rounded to half units, as bells are sized."""
+    if guide.unit == unit:
+        return str(guide)
+    low, high = (round(from_kg(to_kg(value, guide.unit), unit) * 2) / 2 for value in (guide.low, guide.high))
+    return f"about {low:g}-{high:g} {unit}, {guide.low:g}-{guide.high:g} {guide.unit} in the plan"
