@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -16,6 +17,11 @@ GOOD = {
 }
 
 
+def ticked(page: str) -> list[str]:
+    """The values of the bell toggles ticked on the settings page."""
+    return re.findall(r'name="bell" value="([^"]+)" checked', page)
+
+
 @pytest.fixture
 def post_settings(form):
     """Send the settings form as a browser does after opening the settings page."""
@@ -24,7 +30,7 @@ def post_settings(form):
 
 def test_a_new_user_sets_up_on_the_settings_page_and_lands_on_home(api, post_settings):
     page = api.get("/settings")
-    assert page.status_code == 200 and 'name="bells" value="8 12 16"' in page.text
+    assert page.status_code == 200 and ticked(page.text) == ["8kg", "12kg", "16kg"]  # a starter set, in kg
 
     saved = post_settings(api, GOOD)
 
@@ -46,7 +52,8 @@ def test_the_form_shows_the_saved_settings_in_the_users_unit(ready, post_setting
     page = ready.get("/settings?saved=true").text
 
     assert "Saved." in page
-    assert 'name="bells" value="15 25 35"' in page
+    assert ticked(page) == ["6.80389kg", "11.3398kg", "15.8757kg"]  # the 15, 25 and 35 lb toggles, as owned
+    assert 'name="bells" value=""' in page
     assert 'value="lb" checked' in page and 'value="07:30"' in page and 'value="Europe/Berlin"' in page
     assert 'value="2" checked' in page and 'value="1" checked' not in page
 
@@ -92,3 +99,19 @@ def test_every_page_links_history_and_settings(ready):
     for page in ("/", "/settings", "/history"):
         text = ready.get(page).text
         assert 'href="/history"' in text and 'href="/settings"' in text, page
+
+
+def test_bells_are_ticked_one_per_size_in_the_users_unit_with_other_sizes_written_out(ready, post_settings):
+    sizes = re.findall(r'name="bell" value="[^"]+"[^>]*> ([\d.]+ kg)', ready.get("/settings").text)
+    assert sizes[:4] == ["4 kg", "6 kg", "8 kg", "10 kg"] and sizes[-1] == "48 kg"
+    post_settings(ready, {**GOOD, "units": "kg", "bell": ["12kg", "20kg"], "bells": "26.5"})
+    assert ready.get("/api/v1/profile").json()["bells_kg"] == [12.0, 20.0, 26.5]
+    page = ready.get("/settings").text
+    assert ticked(page) == ["12kg", "20kg"] and 'name="bells" value="26.5"' in page
+
+    post_settings(ready, {**GOOD, "units": "lb", "bell": ticked(page), "bells": "26.5 kg"})  # now in lb
+    page = ready.get("/settings").text
+    assert re.findall(r'name="bell" value="[^"]+"[^>]*> ([\d.]+ lb)', page)[:2] == ["5 lb", "10 lb"]
+    assert ticked(page) == []  # 12, 20 and 26.5 kg are no lb sizes (26.5, 44.1 and 58.4 lb)
+    assert 'name="bells" value="26.5 44.1 58.4"' in page
+    assert ready.get("/api/v1/profile").json()["bells_kg"] == [12.0, 20.0, 26.5]  # no bell moved to a size

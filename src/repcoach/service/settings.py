@@ -16,7 +16,7 @@ from repcoach.coach.schedule import check_preferences
 from repcoach.errors import InvalidInput, Problem
 from repcoach.plan.builtins import builtin_plans
 from repcoach.store import ProfileRecord, Store
-from repcoach.units import Unit, parse_weights
+from repcoach.units import Unit, parse_weight, parse_weights
 
 T = TypeVar("T")
 
@@ -39,16 +39,30 @@ class Settings:
     zone: str
 
 
-def read_settings(*, units: str, bells: str, experience: str, days: Sequence[int], time: str, zone: str) -> Settings:
+def read_settings(
+    *,
+    units: str,
+    bells: str,
+    experience: str,
+    days: Sequence[int],
+    time: str,
+    zone: str,
+    bell_sizes: Sequence[str] = (),
+) -> Settings:
     """Check every value and return them, or raise one :class:`InvalidInput` naming each bad field.
 
-    ``bells`` is typed in ``units`` (``8 12 16`` or ``35 lb``); the result holds kilograms.
+    ``bells`` is typed in ``units`` (``8 12 16`` or ``35 lb``); ``bell_sizes`` are sizes ticked one by
+    one, each with its unit (``16kg``, ``35lb``). The result holds kilograms, each bell once.
     """
     problems: list[Problem] = []
     unit: Unit = "lb" if units == "lb" else "kg"
     if units not in ("kg", "lb"):
         problems.append(Problem(f"'{units}' is not a unit; choose kg or lb", field="units"))
-    bells_kg = _checked(problems, "bells", lambda: parse_weights(bells, unit))
+    bells_kg = _checked(
+        problems,
+        "bells",
+        lambda: sorted({*parse_weights(bells, unit), *(parse_weight(size, unit) for size in bell_sizes)}),
+    )
     level = next((choice for choice in EXPERIENCE_LEVELS if choice == experience), None)
     if level is None:
         choices = ", ".join(EXPERIENCE_LEVELS)
