@@ -29,7 +29,8 @@ What exactly is measured, and why so:
 
 Then the session page's weight: ``GET /session/{id}`` plus every same-origin asset it references
 (link href, script src, img src, and url(...) in the CSS), the service worker and every file it
-keeps for offline use, each fetched once, counting the status line, the headers and the body as sent.
+keeps for offline use, and the session's walk (what the page needs to go on offline), each fetched
+once, counting the status line, the headers and the body as sent (compressed where the server does).
 
 Prints one line per database and rate, the verdict for the target (SQLite p99 under 20 ms at
 200 req/s with zero errors) and for the page (under 150 kB). Exits 0 whatever the numbers (it
@@ -338,7 +339,7 @@ def wire_bytes(response: httpx.Response) -> int:
 async def page_weight(base: str, session_id: str) -> list[tuple[str, int, int]]:
     """Path, status and bytes of the session page and of each same-origin asset it needs, each fetched once."""
     origin = urlsplit(base).netloc
-    pending = [f"{base}/session/{session_id}", f"{base}/sw.js"]
+    pending = [f"{base}/session/{session_id}", f"{base}/sw.js", f"{base}/api/v1/sessions/{session_id}/walk"]
     seen: set[str] = set()
     items: list[tuple[str, int, int]] = []
     async with httpx.AsyncClient(timeout=TIMEOUT_S, trust_env=False, headers={"accept": "text/html,*/*"}) as client:

@@ -6,6 +6,7 @@ import re
 import shutil
 import signal
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -68,6 +69,7 @@ def test_a_new_release_fills_a_new_cache_and_deletes_the_old(tmp_path, phone, mo
         with serving(tmp_path / "r.db") as base:
             phone.goto(base)
             installed(phone)
+            until(phone, "async () => (await caches.keys()).length === 2")  # the shell, and the page's copy
             [pages, first_shell] = phone.evaluate(CACHES)
             assert pages == "repcoach-pages" and first_shell.startswith("repcoach-shell-")
             shell_files = phone.evaluate(f"caches.open('{first_shell}').then((c) => c.keys()).then((r) => r.length)")
@@ -219,3 +221,32 @@ def test_the_network_drops_in_a_rest_that_then_runs_out_offline_and_every_set_ar
         stored = stored_once(base, session)
         assert len(stored["sets"]) == 15 and stored["finished_at"] is not None
         expect(phone.locator("#attention")).to_be_hidden()
+
+
+def test_a_session_moved_on_by_another_device_meanwhile_is_shown_as_the_server_has_it_and_the_set_listed(
+    tmp_path, phone
+):
+    with serving(tmp_path / "r.db") as base:
+        phone.goto(base)
+        installed(phone)
+        phone.get_by_role("button", name="Start", exact=True).click()
+        move = phone.locator("#move")
+        expect(move).to_have_text("Renegade row")
+        session = phone.url.rsplit("/", 1)[1]
+        walked_here(phone, session)
+        phone.context.set_offline(True)
+        phone.get_by_role("button", name="Done").click()  # logged on the phone only
+        expect(move).to_have_text("Romanian deadlift")
+        for reps in (7, 8):  # meanwhile the same session goes on from another device
+            body = {"kind": "set_done", "reps": reps, "weight_kg": 8, "client_id": uuid.uuid4().hex}
+            httpx.post(f"{base}/api/v1/sessions/{session}/events", json=body).raise_for_status()
+
+        phone.context.set_offline(False)
+        phone.evaluate("Outbox.flush()")
+        expect(phone.locator("#notice")).to_contain_text("This session had moved on elsewhere")
+        expect(phone.locator("#rest-reason")).to_have_text("Rest — after Superset 1")  # where the server is
+        expect(phone.locator("#attention")).to_contain_text(
+            "A set (10 reps) was not saved: This session has moved on elsewhere: it is at the rest after "
+            "Superset 1 (before Halo), not at Renegade row, round 1 of 3-5"
+        )
+        assert [s["reps"] for s in stored_once(base, session)["sets"]] == [7, 8]

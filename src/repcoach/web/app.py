@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from repcoach import __version__
@@ -31,6 +32,9 @@ from repcoach.web.routers import (
     settings,
 )
 from repcoach.web.routers import accounts as accounts_api
+
+GZIP_FROM_BYTES = 2048
+"""Responses from this size on are compressed (a set's answer is about 1.5 kB)."""
 
 
 def create_app(
@@ -64,6 +68,9 @@ def create_app(
     app.state.live_sessions = LiveSessions()
     app.state.plans_dir = plans_dir
     app.add_middleware(CsrfGuard)
+    # Pages, scripts and a session's walk go compressed to a phone on a weak signal; the small answers
+    # to each logged set stay as they are, which costs less than compressing them.
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES)
     install_error_handlers(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from repcoach.library.custom import UserCatalogue
 from repcoach.plan import IntRange
 from repcoach.session import Rest, RoundChoice, State, WorkStep
 from repcoach.session.steps import state_key
@@ -169,6 +170,18 @@ def walk_view(kept: Kept, profile: ProfileRecord, walk: Walk) -> WalkView:
         undo=[UndoView(to=undone.to, set_done=undone.set_done) for undone in walk.undo],
         nodes=nodes,
     )
+
+
+def place(state: State, catalogue: UserCatalogue) -> str:
+    """Where a session stands, in words: ``Halo, round 2 of 3-5``, ``the rest after Superset 1``."""
+    if isinstance(state, WorkStep):
+        side = f" ({state.side})" if state.side else ""
+        return f"{catalogue.get(state.move.exercise).name}{side}, {state.round_label.lower()}"
+    if isinstance(state, Rest):
+        return f"the rest {state.reason} (before {catalogue.get(state.next.move.exercise).name})"
+    if isinstance(state, RoundChoice):
+        return f"the choice after round {state.round}"
+    return "its end"
 
 
 def _shown(state: State, kept: Kept, profile: ProfileRecord) -> dict[str, object]:

@@ -38,7 +38,7 @@ from repcoach.web.auth import Owner
 from repcoach.web.deps import LiveSessionsDep, OwnerDep, PlansDep, ProfileDep, StoreDep, profile_of
 from repcoach.web.errors import Conflict
 from repcoach.web.live_sessions import Kept, LiveSessions
-from repcoach.web.session_views import SessionView, WalkView, session_view, walk_view
+from repcoach.web.session_views import SessionView, WalkView, place, session_view, walk_view
 
 router = APIRouter(tags=["sessions"])
 
@@ -151,7 +151,7 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
         return session_view(kept, profile).model_copy(update={"duplicate": True})
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
-    if not _caught_up(live, body):
+    if not _caught_up(kept, body):
         return session_view(kept, profile)
     if body.kind == "set_done":
         event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
@@ -166,7 +166,7 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
     return session_view(kept, profile)
 
 
-def _caught_up(live: LiveSession, body: EventBody) -> bool:
+def _caught_up(kept: Kept, body: EventBody) -> bool:
     """Whether the event applies here, after catching up with the device that sent it (``body.at``).
 
     A device that walks the session alone times its rests itself, so it can be a rest ahead of the
@@ -177,6 +177,7 @@ def _caught_up(live: LiveSession, body: EventBody) -> bool:
     Raises:
         Conflict: the session is not where the device was.
     """
+    live = kept.live
     if body.at is None or body.kind in ("pause", "resume"):
         return True
     here = state_key(live.engine.state)
@@ -188,9 +189,15 @@ def _caught_up(live: LiveSession, body: EventBody) -> bool:
         return True
     if phase == "rest" and here == f"work:{step}" and body.kind in ("end_rest", "skip"):
         return False
+    catalogue = live.engine.program.exercise_lookup()
+    try:
+        there = kept.walk().nodes.get(body.at)
+    except NotWalkable:
+        there = None
+    was = f", not at {place(there.state, catalogue)}" if there is not None else ""
     raise Conflict(
-        f"This session has moved on since this device last heard of it (it is at {here}, the device was at "
-        f"{body.at}); the {body.kind} was not applied."
+        f"This session has moved on elsewhere: it is at {place(live.engine.state, catalogue)}{was}; "
+        f"the {body.kind.replace('_', ' ')} sent from this device was not applied."
     )
 
 

@@ -68,7 +68,9 @@ const Outbox = (() => {
       if (response.ok) {
         last = answer;
       } else {
-        const what = item.body.kind === "set_done" ? "A set was not saved" : `"${item.body.kind}" was not applied`;
+        const body = item.body;
+        const reps = body.reps === undefined ? "" : ` (${body.reps} reps)`;
+        const what = body.kind === "set_done" ? `A set${reps} was not saved` : `"${body.kind}" was not applied`;
         attention(`${what}: ${answer.error ? answer.error.message : response.status}`);
         onRefused(item, response.status);
       }
