@@ -57,6 +57,11 @@ def test_home_history_and_the_session_open_offline_with_the_server_gone(tmp_path
     expect(phone.locator(".offline")).to_have_count(0)  # the session page says itself where it stands
     phone.goto(f"{base}/settings")  # never seen: says so, rather than the browser's error page
     expect(phone.get_by_role("heading", name="Offline")).to_be_visible()
+    phone.goto(f"{base}/history")
+    with phone.expect_navigation():  # a form sent offline (as Start or Save are)
+        form = "Object.assign(document.createElement('form'), {method: 'post', action: '/session'})"
+        phone.evaluate(f"document.body.appendChild({form}).submit()")
+    expect(phone.get_by_role("heading", name="Offline")).to_be_visible()
 
 
 def test_a_new_release_fills_a_new_cache_and_deletes_the_old(tmp_path, phone, monkeypatch):

@@ -35,7 +35,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin) return;
+  if (request.method !== "GET") {
+    // A form sent with no network (Start, Save) gets the offline page, not the browser's error.
+    if (request.mode === "navigate") event.respondWith(fetch(request).catch(() => offlinePage()));
+    return;
+  }
   if (url.pathname.startsWith("/static/")) event.respondWith(fromShell(request));
   else if (kept(url.pathname)) event.respondWith(fromNetwork(request).catch(() => lastSeen(request, url)));
   else if (request.mode === "navigate") event.respondWith(fetch(request).catch(() => offlinePage()));

@@ -278,5 +278,6 @@
     if (!events && !samePlace(answer.at, Walker.settle(walk, state, Date.now()).at)) resync();
   });
   Outbox.whenRefused((item, status) => { badge(); if (walk && status === 409) resync(); });
+  Timer.keepAwake();  // the screen stays on through the session (again each time the page is shown)
   begin();
 })();
