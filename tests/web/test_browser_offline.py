@@ -7,6 +7,7 @@ import shutil
 import signal
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -255,3 +256,21 @@ def test_a_session_moved_on_by_another_device_meanwhile_is_shown_as_the_server_h
             "Superset 1 (before Halo), not at Renegade row, round 1 of 3-5"
         )
         assert [s["reps"] for s in stored_once(base, session)["sets"]] == [7, 8]
+
+
+def test_a_rest_that_ran_out_while_the_phone_was_away_says_how_long_ago_it_ended(tmp_path, phone):
+    phone.clock.install()
+    with serving(tmp_path / "r.db") as base:
+        phone.goto(base)
+        phone.get_by_role("button", name="Start", exact=True).click()
+        move, done = phone.locator("#move"), phone.get_by_role("button", name="Done")
+        for name in ("Renegade row", "Romanian deadlift"):
+            expect(move).to_have_text(name)
+            done.click()
+        expect(phone.locator("#rest-reason")).to_have_text("Rest — after Superset 1")
+        phone.context.set_offline(True)
+        asleep = datetime.fromtimestamp(phone.evaluate("Date.now()") / 1000 + 90 + 75, UTC)
+        phone.clock.pause_at(asleep)  # the phone sleeps past the rest's end
+        phone.reload()
+        expect(move).to_have_text("Halo")
+        expect(phone.locator("#notice")).to_have_text(re.compile(r"^Your rest ended 1:1[5-7] ago\.$"))
