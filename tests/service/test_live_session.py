@@ -202,3 +202,24 @@ def test_a_write_that_lost_to_another_writer_fails_and_leaves_the_session_as_sto
     assert describe(live.state) == ("rest", "after Superset 1", 90)
     live.apply(Undo())
     assert [s.reps for s in live.store.sets(live.record.id)] == [9]
+
+
+def test_events_walked_offline_keep_the_time_the_device_gives_them_within_the_session(live, wall):
+    start = wall.now
+    wall.now += timedelta(days=1)  # the phone syncs the next day
+    live.apply(SetDone(reps=8), done_at=start + timedelta(minutes=1))
+    live.apply(SetDone(reps=8), done_at=start + timedelta(seconds=30))  # a clock gone back: kept in order
+    live.apply(EndRest(), done_at=start - timedelta(hours=1))  # before the session: no earlier than its last event
+    live.apply(SetDone(reps=8), done_at=start + timedelta(days=3))  # in the future: now at the latest
+    stored = live.store.events(live.record.id)
+    assert [event.at - start for event in stored] == [
+        timedelta(minutes=1),
+        timedelta(minutes=1),
+        timedelta(minutes=1),
+        timedelta(days=1),
+    ]
+    assert [logged.finished_at - start for logged in live.store.sets(live.record.id)] == [
+        timedelta(minutes=1),
+        timedelta(minutes=1),
+        timedelta(days=1),
+    ]

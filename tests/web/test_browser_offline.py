@@ -180,11 +180,17 @@ def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_kil
         phone.goto(session_page)
         expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
 
+        phone.wait_for_timeout(1000)
+        back_online = datetime.now(UTC)
         phone.context.set_offline(False)
         expect(phone.locator("#sync")).to_have_text("All sets saved", timeout=15000)
         stored = stored_once(base, session)
         assert len(stored["sets"]) == 15 and stored["finished_at"] is not None
         assert [logged["round"] for logged in stored["sets"]] == [1] * 5 + [2] * 5 + [3] * 5
+        # each set is dated when it was done on the phone, not when it reached the server
+        done = [datetime.fromisoformat(logged["finished_at"]) for logged in stored["sets"]]
+        assert done == sorted(done) and done[-1] < back_online
+        assert datetime.fromisoformat(stored["finished_at"]) < back_online
         expect(phone.locator("#attention")).to_be_hidden()  # nothing refused
         phone.goto(f"{base}/history")
         expect(phone.locator(f'[data-session="{session}"]')).to_contain_text("15 sets")

@@ -68,6 +68,8 @@ class LiveSession:
         self._undoable_seqs: list[int] = []
         self.last_seq = 0
         """The number of the last event stored; another writer's event makes the store's larger."""
+        self.last_at = record.started_at
+        """When the last event stored happened (the session's start before any)."""
         self.sets: list[SetRecord] = []
         """The sets logged so far, oldest first, as stored: kept in step with the store, so that
         while ``last_seq`` is the store's, reading them needs no query."""
@@ -115,11 +117,15 @@ class LiveSession:
         """The set of this session stored under ``client_id``, if there is one."""
         return next((logged for logged in self.sets if logged.client_id == client_id), None)
 
-    def apply(self, event: Event, client_id: str | None = None) -> AppliedEvent:
+    def apply(self, event: Event, client_id: str | None = None, done_at: datetime | None = None) -> AppliedEvent:
         """Apply ``event`` to the engine and store what the engine recorded (a ``Skip`` in a rest is
         recorded as ``EndRest``), and pauses with their times, so a resume knows the rest they
         stopped; a set is committed before this returns. The event (and its set) is stored under
         ``client_id`` when the client gave one (a key that makes sending it twice harmless).
+
+        It is stamped now, or at ``done_at`` when the device says when it happened (a phone that
+        walked the session offline sends its events later): kept between the session's last event
+        and now, so a wrong clock can neither reorder the log nor date a set in the future.
 
         Raises:
             EngineError: the event is not allowed now; nothing is stored.
@@ -128,7 +134,8 @@ class LiveSession:
         """
         applied = self.engine.apply(event)
         recorded = applied.recorded
-        at = self._wall()
+        now = self._wall()
+        at = now if done_at is None else min(max(done_at, self.last_at), now)
         if isinstance(event, Pause | Resume):
             self._append(event, at, client_id=client_id)
             return applied
@@ -192,6 +199,7 @@ class LiveSession:
             self._restore()
             raise
         self.last_seq += 1
+        self.last_at = at
         if client_id is not None:
             self.event_ids.add(client_id)
         return logged
@@ -209,6 +217,7 @@ class LiveSession:
         for event_record, event in zip(stored, events, strict=True):
             self._track(event, event_record.seq)
         self.last_seq = stored[-1].seq if stored else 0
+        self.last_at = stored[-1].at if stored else self.record.started_at
         self.event_ids = {event.client_id for event in stored if event.client_id is not None}
         self.sets = self.store.sets(self.record.id)
         self.last_sets = {(logged.exercise_id, logged.side): LastSet.of(logged) for logged in self.sets}

@@ -12,7 +12,7 @@ import threading
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, StoreError
@@ -66,6 +66,9 @@ class EventBody(BaseModel):
     weight_kg: float | None = Field(default=None, gt=0, le=500)
     hold_seconds: int | None = Field(default=None, ge=0, le=3600)
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
+    done_at: AwareDatetime | None = None
+    """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
+    it between the session's last event and now."""
     at: str | None = Field(default=None, max_length=100)
     """Where the device was when the user did it (the view's ``at``); the server catches up with a rest
     the device ended by its own clock, and refuses (409) an event for a place the session has left."""
@@ -158,7 +161,7 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
     else:
         event = _EVENTS[body.kind]()
     try:
-        live.apply(event, client_id=body.client_id)
+        live.apply(event, client_id=body.client_id, done_at=body.done_at)
     except StoreError:
         if body.client_id is None or not _logged_before(body.client_id, live, store, look_up=True):
             raise
@@ -185,7 +188,7 @@ def _caught_up(kept: Kept, body: EventBody) -> bool:
         return True
     phase, _, step = body.at.partition(":")
     if phase == "work" and here == f"rest:{step}" and body.kind in ("set_done", "skip"):
-        live.apply(EndRest())
+        live.apply(EndRest(), done_at=body.done_at)
         return True
     if phase == "rest" and here == f"work:{step}" and body.kind in ("end_rest", "skip"):
         return False

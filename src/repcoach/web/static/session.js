@@ -174,7 +174,8 @@
       return;
     }
     state = next;
-    await Outbox.record(session, { kind, at: before.at, ...fields }, { session, walk, state });
+    const body = { kind, at: before.at, done_at: new Date(now).toISOString(), ...fields };
+    await Outbox.record(session, body, { session, walk, state });
     notice("");
     show();
     badge();
