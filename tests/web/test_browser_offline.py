@@ -117,6 +117,7 @@ def one_round(phone: Page, number: int, *, reload_in_rest: bool = False, reload_
     if reload_in_rest:
         phone.reload()
         expect(phone.locator("#rest-reason")).to_have_text("Rest — after Superset 1")
+        expect(phone.locator("#round")).to_have_text(f"Round {number} of 3-5")  # not blank after a reload
         expect(phone.locator("#countdown")).to_have_text(re.compile(r"^1:[0-2]\d$"))  # still counting down
     phone.get_by_role("button", name="Start now").click()
     for name in ("Halo", "Single-arm row — left", "Single-arm row — right"):

@@ -56,6 +56,8 @@ class RestView(BaseModel):
     seconds: int
     remaining: float
     reason: str
+    round_label: str
+    """The round of the move after the rest: ``Round 2 of 3-5``."""
     next_exercise_id: str
     next_name: str
     next_picture: str | None
@@ -214,6 +216,7 @@ def _shown(state: State, kept: Kept, profile: ProfileRecord) -> dict[str, object
             seconds=state.seconds,
             remaining=round(state.remaining, 3),
             reason=state.reason,
+            round_label=state.next.round_label,
             next_exercise_id=state.next.move.exercise,
             next_name=catalogue.get(state.next.move.exercise).name,
             next_picture=picture_url(state.next.move.exercise),

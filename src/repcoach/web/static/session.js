@@ -86,6 +86,7 @@
       announce(`work:${view.at}:${view.sets_logged}`, `${work.name}. ${work.target}.`);
       if (work.time_left !== null) countTimeLeft(work.time_left);
     } else if (view.phase === "rest") {
+      $("round").textContent = view.rest.round_label;
       $("rest-reason").textContent = `Rest — ${view.rest.reason}`;
       $("rest-next").textContent = `Next: ${view.rest.next_name}`;
       picture("next-picture", view.rest.next_picture, view.rest.next_name);
