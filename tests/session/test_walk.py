@@ -73,6 +73,6 @@ def test_a_walk_stands_where_the_stored_events_left_it_with_what_each_undo_takes
     assert walk.undo == (Undone("work:0/r1/b0/s1/m0", set_done=True), Undone("work:0/r1/b0/s1/m1", set_done=False))
 
 
-def test_a_session_with_an_amrap_is_not_walkable_it_needs_the_server_clock():
-    with pytest.raises(NotWalkable, match="blocks on the clock"):
+def test_a_session_with_an_amrap_is_not_walkable_its_laps_need_the_server_clock():
+    with pytest.raises(NotWalkable, match="an AMRAP"):
         compile_walk(Program.compose(load_plan_file(AMRAP)), [])

@@ -27,6 +27,7 @@ OUTPUT = Path(__file__).parents[2] / "test-output"
 DATA = Path(__file__).parent / "data"
 QUICK = DATA / "quick-test.toml"
 QUICK_AMRAP = DATA / "quick-amrap.toml"
+QUICK_EMOM = DATA / "quick-emom.toml"
 
 # Headless Chromium has no voices and cannot vibrate: stand-ins record each text spoken and each vibration.
 RECORD_CUES = """

@@ -11,6 +11,7 @@ from tests.web.conftest import PROFILE
 from repcoach.web import create_app
 
 QUICK_AMRAP = Path(__file__).parent / "data" / "quick-amrap.toml"
+QUICK_EMOM = Path(__file__).parent / "data" / "quick-emom.toml"
 
 
 def test_the_walk_shows_every_state_as_the_session_view_does_and_stands_where_the_session_is(ready):
@@ -23,7 +24,7 @@ def test_the_walk_shows_every_state_as_the_session_view_does_and_stands_where_th
     assert walk["undo"] == [{"to": "work:0/r1/b0/s1/m0", "set_done": True}]
     here = walk["nodes"][walk["at"]]
     assert here["work"] == view["work"]  # the same move, target, bell and reason as the live view
-    assert here["on"]["set_done"] == {"to": "rest:0/r1/b1/s1/m0", "from_round_end": False}
+    assert here["on"]["set_done"] == {"to": "rest:0/r1/b1/s1/m0", "from_round_end": False, "interval": 0, "rest": 90}
     rest = walk["nodes"]["rest:0/r1/b1/s1/m0"]["rest"]
     assert (rest["seconds"], rest["reason"], rest["next_name"]) == (90, "after Superset 1", "Halo")
     assert walk["nodes"]["choice:0/r3"]["on"]["another_round"]["from_round_end"] is True
@@ -33,12 +34,12 @@ def test_the_walk_shows_every_state_as_the_session_view_does_and_stands_where_th
     assert walk["at"] == "rest:0/r1/b1/s1/m0" and 85 < walk["remaining"] <= 90  # the rest is running
 
 
-def test_a_session_with_an_amrap_answers_409_its_steps_end_by_the_server_clock(sqlite_url):
+def test_a_session_with_an_amrap_answers_409_its_laps_run_on_the_server_clock(sqlite_url):
     with TestClient(create_app(sqlite_url, plan_files=[QUICK_AMRAP])) as client:
         client.put("/api/v1/profile", json=PROFILE)
         session = client.post("/api/v1/sessions", json={"plan": "quick-amrap"}).json()["id"]
         answer = client.get(f"/api/v1/sessions/{session}/walk")
-        assert answer.status_code == 409 and "blocks on the clock" in answer.json()["error"]["message"]
+        assert answer.status_code == 409 and "an AMRAP" in answer.json()["error"]["message"]
 
 
 def test_an_unknown_session_has_no_walk(ready):
@@ -100,3 +101,19 @@ def test_a_set_sent_again_after_the_session_finished_is_known_by_its_client_id(r
         walk["at"] = ready.post(f"/api/v1/sessions/{session}/events", json=last).json()["at"]
     again = ready.post(f"/api/v1/sessions/{session}/events", json=last)
     assert again.status_code == 200 and again.json()["duplicate"] and again.json()["phase"] == "finished"
+
+
+def test_an_emom_set_walked_offline_brings_what_was_left_of_its_interval_by_the_phones_clock(sqlite_url):
+    with TestClient(create_app(sqlite_url, plan_files=[QUICK_EMOM])) as client:
+        client.put("/api/v1/profile", json=PROFILE)
+        session = client.post("/api/v1/sessions", json={"plan": "quick-emom"}).json()["id"]
+        walk = client.get(f"/api/v1/sessions/{session}/walk").json()
+        swing, press = walk["nodes"]["work:0/r1/b0/s1/m0"], walk["nodes"]["work:0/r1/b0/s1/m1/right"]
+        assert swing["starts_interval"] and (swing["interval"], press["interval"]) == (0, 60)
+        for at in ("work:0/r1/b0/s1/m0", "work:0/r1/b0/s1/m1/left"):
+            send(client, session, "set_done", reps=5, at=at, client_id=uuid.uuid4().hex)
+        last = {"reps": 5, "at": "work:0/r1/b0/s1/m1/right", "interval_left": 25.0, "client_id": uuid.uuid4().hex}
+        view = send(client, session, "set_done", **last).json()
+        assert view["phase"] == "rest" and view["rest"]["reason"] == "until the interval ends"
+        assert 24 < view["rest"]["remaining"] <= 25  # the phone's 25 s, not what the server's clock says
+        assert client.get(f"/api/v1/sessions/{session}/walk").json()["remaining"] <= 25  # and kept so

@@ -1,6 +1,7 @@
 """One set of rules: the page's walker (static/walker.js, in Chromium) and the engine agree, step by step.
 
-For every built-in plan, and for the reference routine with its warm-up and the legs routine paired,
+For every built-in plan, the reference routine with its warm-up and the legs routine paired, and a
+plan of interval blocks (EMOM),
 generated sequences of events and waits go to the Python engine (on a hand-moved clock, refusing
 everything once the session is finished, as the server does) and to the walker, given the walk the
 server compiled. After each event both must agree on whether it was refused, where the session
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
-from tests.web.browsing import serving
+from tests.web.browsing import QUICK_EMOM, serving
 
 from repcoach.plan.builtins import builtin_shelf
 from repcoach.session import EngineError, FakeClock, Pause, Program, Resume, SessionEngine, Undo
@@ -31,6 +32,7 @@ PROGRAMS = {
     "legs-glutes": {"plan": "legs-glutes"},
     "upper-body-warmup": {"plan": "upper-body-warmup"},
     "full-body day": {"plan": "kettlebell-back", "warmup": True, "with": ["legs-glutes"]},
+    "quick-emom": {"plan": "quick-emom"},  # interval blocks: a superset EMOM and an alternating one
 }
 KINDS = [*WALKED, "undo", "pause", "resume"]
 START = 1000.0
@@ -58,11 +60,13 @@ RUN_WALKER = """
 @pytest.fixture(scope="module")
 def walks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
     """The served app and, by program, the walk it compiles for a new session of it."""
-    with serving(tmp_path_factory.mktemp("parity") / "r.db") as base:
+    with serving(tmp_path_factory.mktemp("parity") / "r.db", [QUICK_EMOM]) as base:
         compiled = {}
         for name, body in PROGRAMS.items():
             session = httpx.post(f"{base}/api/v1/sessions", json=body).json()["id"]
-            compiled[name] = httpx.get(f"{base}/api/v1/sessions/{session}/walk").json()
+            walk = httpx.get(f"{base}/api/v1/sessions/{session}/walk").json()
+            # the reference engine starts at its time zero: so does the walk (fetched a moment after the start)
+            compiled[name] = walk | {"interval_elapsed": None if walk["interval_elapsed"] is None else 0}
             httpx.post(f"{base}/api/v1/sessions/{session}/events", json={"kind": "finish_session"}).raise_for_status()
         yield base, compiled
 
@@ -77,7 +81,7 @@ def walker_page(browser: Browser, walks: tuple[str, dict[str, Any]]) -> Iterator
 
 
 def program_of(name: str) -> Program:
-    shelf, body = builtin_shelf(), PROGRAMS[name]
+    shelf, body = builtin_shelf().with_files([QUICK_EMOM]), PROGRAMS[name]
     warm = shelf.get("upper-body-warmup") if body.get("warmup") else None
     return Program.compose(shelf.get(body["plan"]), warm, [shelf.get(other) for other in body.get("with", [])])
 
@@ -119,8 +123,8 @@ def run_engine(program: Program, actions: list[tuple[str, float]]) -> list[list[
     return [reference.step(kind, wait) for kind, wait in actions]
 
 
-# Waits that land before, on and after the 90 s and 120 s rests.
-WAIT = st.sampled_from([0, 0, 0, 1, 30, 89.5, 90, 95, 120, 200])
+# Waits that land before, on and after the 90 s and 120 s rests and the 45 s and 60 s intervals.
+WAIT = st.sampled_from([0, 0, 0, 1, 15, 30, 45, 59.5, 60, 89.5, 90, 95, 120, 200])
 
 
 @pytest.mark.parametrize("name", PROGRAMS)

@@ -162,6 +162,18 @@ class SessionEngine:
         )
 
     @property
+    def interval_elapsed(self) -> float | None:
+        """At a work step of an interval block (EMOM): seconds since its interval began, time paused left out."""
+        cursor = self._current()
+        if cursor.phase != "work":
+            return None
+        block = self.program.segments[cursor.position.segment].blocks[self._route.item(cursor.position).block_index]
+        if not block.every:
+            return None
+        reference = self._paused_at if self._paused_at is not None else self.clock.now()
+        return reference - cursor.began
+
+    @property
     def paused(self) -> bool:
         """Whether the session is paused."""
         return self._paused_at is not None

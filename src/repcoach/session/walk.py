@@ -6,15 +6,19 @@ an event. What it finds is the graph a phone follows with no network; the engine
 place the rules live. Time stays with the device, which needs only two rules, stated here and held
 to the engine by the parity tests:
 
-* a rest ends at its deadline (``seconds`` after it began), as if ``end_rest`` was sent;
-* the rest after ``another_round`` counts from when the round ended (the choice began), so
-  deciding is resting; once it is over, the round starts at once.
+* a rest ends at its deadline, as if ``end_rest`` was sent: its own ``rest`` after the moment
+  it counts from, which is now; or, after a step that ends an interval (EMOM), the end of that
+  interval (``began + interval``, or now if it ran over); or, after ``another_round``, when the
+  round ended (the choice began), so deciding is resting. A deadline already past is no rest;
+* an interval begins when a step that starts one begins (``starts_interval``): when it is entered,
+  or when the rest before it ends.
 
-Pauses stop the device's clock for the rest; undo goes back to the state before the last set,
-skip or round decision (:attr:`Walk.undo` holds those the session already has).
+Pauses stop the device's clock (deadlines and the interval move on by the time paused); undo goes
+back to the state before the last set, skip or round decision (:attr:`Walk.undo` holds those the
+session already has).
 
-Blocks on the clock (an interval block, an AMRAP) end steps by time, not by events, so a session
-holding one is not walkable (:class:`NotWalkable`).
+An AMRAP goes round its moves until its time is up, lap after lap: its states are not a finite
+graph, so a session holding one is not walkable (:class:`NotWalkable`).
 """
 
 from __future__ import annotations
@@ -29,8 +33,8 @@ from repcoach.session.engine import SessionEngine
 from repcoach.session.errors import EngineError
 from repcoach.session.events import AnotherRound, EndRest, EndRounds, Event, SetDone, Skip, Undo
 from repcoach.session.program import Program
-from repcoach.session.route import Route
-from repcoach.session.steps import State, state_key
+from repcoach.session.route import Route, ScriptItem
+from repcoach.session.steps import Rest, RoundChoice, State, WorkStep, state_key
 
 WALKED: dict[str, Event] = {
     "set_done": SetDone(),
@@ -54,6 +58,10 @@ class Edge:
     """The key of the state it leads to."""
     from_round_end: bool = False
     """The rest it leads to counts from when the round ended (``another_round``), not from now."""
+    interval: int = 0
+    """The step it leaves ends an interval of this many seconds: what follows counts from the interval's end."""
+    rest: int = 0
+    """The rest it leads to, in seconds after the moment it counts from (0 when it leads to no rest)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,10 @@ class WalkNode:
     state: State
     on: Mapping[str, Edge]
     """Each event allowed here (by :data:`WALKED` name) and where it leads."""
+    starts_interval: bool = False
+    """A work step that starts an interval (EMOM): the interval's clock starts when the step begins."""
+    interval: int = 0
+    """A work step that ends an interval: its length in seconds."""
 
 
 @dataclass(frozen=True)
@@ -86,9 +98,8 @@ class Walk:
 
 
 def walkable(program: Program) -> bool:
-    """Whether every step of ``program`` ends by an event (no interval block, no AMRAP)."""
-    route = Route(program)
-    return not any(item.interval or item.time_cap for script in route.scripts for item in script)
+    """Whether ``program`` has no AMRAP."""
+    return not any(item.time_cap for script in Route(program).scripts for item in script)
 
 
 def compile_walk(
@@ -107,7 +118,7 @@ def compile_walk(
         EngineError, EventFormatError: ``history`` does not fit ``program``.
     """
     if not walkable(program):
-        raise NotWalkable("This session has blocks on the clock (an interval block or an AMRAP); it needs the server.")
+        raise NotWalkable("This session has an AMRAP, whose laps run on the clock; it needs the server.")
     clock = FakeClock()
     if nodes is None:
         nodes = _explore(SessionEngine(program, clock))
@@ -116,13 +127,21 @@ def compile_walk(
 
 
 def _explore(first: SessionEngine) -> dict[str, WalkNode]:
+    """Every state from ``first`` on. The clock stands still, so each interval (and each round rest at a
+    choice) is whole: a rest's own time is what it shows less what is left of the interval before it."""
+    route = Route(first.program)
     nodes: dict[str, WalkNode] = {}
     pending = [first]
     while pending:
         engine = pending.pop()
-        key = state_key(engine.state)
+        state = engine.state
+        key = state_key(state)
         if key in nodes:
             continue
+        item = _item(route, state) if isinstance(state, WorkStep) else None
+        interval = item.interval if item is not None else 0
+        if isinstance(state, RoundChoice):
+            interval = round(state.rest_remaining - state.rest_seconds)  # the round ended with an interval
         on: dict[str, Edge] = {}
         for kind, event in WALKED.items():
             following = copy.deepcopy(engine)
@@ -130,10 +149,24 @@ def _explore(first: SessionEngine) -> dict[str, WalkNode]:
                 following.apply(event)
             except EngineError:
                 continue
-            on[kind] = Edge(state_key(following.state), from_round_end=kind == "another_round")
+            counts_after = interval if kind in ("set_done", "skip", "another_round") else 0
+            rest = following.state.seconds - counts_after if isinstance(following.state, Rest) else 0
+            leaves = interval if item is not None else 0
+            on[kind] = Edge(state_key(following.state), kind == "another_round", leaves, rest)
             pending.append(following)
-        nodes[key] = WalkNode(engine.state, on)
+        starts = item is not None and item.starts_interval
+        nodes[key] = WalkNode(state, on, starts, interval if item is not None else 0)
     return nodes
+
+
+def _item(route: Route, step: WorkStep) -> ScriptItem:
+    """The script item of a work step (no AMRAP here, so no laps)."""
+    return next(
+        item
+        for item in route.scripts[step.segment_index]
+        if (item.block_index, item.set_number, item.move_index, item.side)
+        == (step.block_index, step.set_number, step.move_index, step.side)
+    )
 
 
 def _undo_chain(engine: SessionEngine) -> Iterable[Undone]:

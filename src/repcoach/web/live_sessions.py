@@ -36,7 +36,7 @@ class Kept:
         """The session's walk where it stands now; its nodes are explored once per session.
 
         Raises:
-            NotWalkable: the session has blocks on the clock.
+            NotWalkable: the session has an AMRAP.
         """
         live = self.live
         nodes = self._walk.nodes if self._walk is not None else None

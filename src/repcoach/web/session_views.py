@@ -92,6 +92,10 @@ class EdgeView(BaseModel):
     """The key of the state the event leads to."""
     from_round_end: bool = False
     """The rest it leads to counts from when the round ended (the choice began), not from now."""
+    interval: int = 0
+    """The step it leaves ends an interval of this many seconds: what follows counts from the interval's end."""
+    rest: int = 0
+    """The rest it leads to, in seconds after the moment it counts from."""
 
 
 class NodeView(BaseModel):
@@ -103,6 +107,10 @@ class NodeView(BaseModel):
     choice: ChoiceView | None = None
     on: dict[str, EdgeView]
     """By event kind (``set_done``, ``skip``, ``end_rest``, ``another_round``, ``end_rounds``)."""
+    starts_interval: bool = False
+    """A work step that starts an interval (EMOM): the interval's clock starts when the step begins."""
+    interval: int = 0
+    """A work step that ends an interval: its length in seconds."""
 
 
 class UndoView(BaseModel):
@@ -122,6 +130,8 @@ class WalkView(BaseModel):
     remaining: float | None
     """Seconds left now of the rest (or of the round rest, at a choice), when there is one."""
     paused: bool
+    interval_elapsed: float | None
+    """At a work step of an interval block: seconds since its interval began."""
     sets_logged: int
     undo: list[UndoView]
     """What each undo would take back, the next one last."""
@@ -158,7 +168,12 @@ def walk_view(kept: Kept, profile: ProfileRecord, walk: Walk) -> WalkView:
     nodes = {
         key: NodeView(
             **_shown(node.state, kept, profile),
-            on={kind: EdgeView(to=edge.to, from_round_end=edge.from_round_end) for kind, edge in node.on.items()},
+            on={
+                kind: EdgeView(to=edge.to, from_round_end=edge.from_round_end, interval=edge.interval, rest=edge.rest)
+                for kind, edge in node.on.items()
+            },
+            starts_interval=node.starts_interval,
+            interval=node.interval,
         )
         for key, node in walk.nodes.items()
     }
@@ -168,6 +183,7 @@ def walk_view(kept: Kept, profile: ProfileRecord, walk: Walk) -> WalkView:
         at=walk.current if live.record.finished_at is None else "finished",
         remaining=None if remaining is None else round(remaining, 3),
         paused=live.engine.paused,
+        interval_elapsed=None if (elapsed := live.engine.interval_elapsed) is None else round(elapsed, 3),
         sets_logged=len(live.sets),
         undo=[UndoView(to=undone.to, set_done=undone.set_done) for undone in walk.undo],
         nodes=nodes,

@@ -69,6 +69,9 @@ class EventBody(BaseModel):
     done_at: AwareDatetime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
     it between the session's last event and now."""
+    interval_left: float | None = Field(default=None, ge=0, le=3600)
+    """For a set or skip that ends an interval (EMOM), walked on the device: what was left of the interval
+    by its clock, so what follows is timed as there (kept within the interval's length)."""
     at: str | None = Field(default=None, max_length=100)
     """Where the device was when the user did it (the view's ``at``); the server catches up with a rest
     the device ended by its own clock, and refuses (409) an event for a place the session has left."""
@@ -117,7 +120,7 @@ def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions
 @router.get("/sessions/{session_id}/walk")
 def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> WalkView:
     """Every state the session can still reach, and where each event leads: what the page needs to go on
-    with no network. A session with blocks on the clock (EMOM, AMRAP) answers 409: it needs the server."""
+    with no network. A session with an AMRAP (its laps run on the clock) answers 409: it needs the server."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
         kept = _live(session_id, store, profile, sessions)
         try:
@@ -156,8 +159,11 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
         raise Conflict("This session is finished; start a new one.")
     if not _caught_up(kept, body):
         return session_view(kept, profile)
+    left = _interval_left(kept, body)
     if body.kind == "set_done":
-        event: Event = SetDone(reps=body.reps, rir=body.rir, weight_kg=body.weight_kg, hold_seconds=body.hold_seconds)
+        event: Event = SetDone(body.reps, body.rir, body.weight_kg, body.hold_seconds, interval_left=left)
+    elif body.kind == "skip" and left is not None:
+        event = Skip(interval_left=left)
     else:
         event = _EVENTS[body.kind]()
     try:
@@ -167,6 +173,18 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
             raise
         return session_view(kept, profile).model_copy(update={"duplicate": True})
     return session_view(kept, profile)
+
+
+def _interval_left(kept: Kept, body: EventBody) -> float | None:
+    """The device's time left of the interval the event's step ends, within its length; None when the
+    step ends no interval (or the device did not say)."""
+    if body.interval_left is None or body.kind not in ("set_done", "skip"):
+        return None
+    try:
+        node = kept.walk().nodes.get(state_key(kept.live.engine.state))
+    except NotWalkable:
+        return None
+    return min(body.interval_left, node.interval) if node is not None and node.interval else None
 
 
 def _caught_up(kept: Kept, body: EventBody) -> bool:

@@ -3,8 +3,8 @@
 // every event is kept in IndexedDB with the state it leads to before the screen moves on, then
 // sent in order (outbox.js). With no network the session goes on to its end; back online the
 // server replays the events, and where it stands elsewhere (another device moved the session
-// on), the page takes the server's state and says so. A session with blocks on the clock (EMOM,
-// AMRAP) is walked by the server instead: the page shows its answer to each event.
+// on), the page takes the server's state and says so. A session with an AMRAP is walked by the
+// server instead (its laps run on the clock): the page shows its answer to each event.
 "use strict";
 (() => {
   const root = document.getElementById("session");
@@ -176,6 +176,8 @@
     }
     state = next;
     const body = { kind, at: before.at, done_at: new Date(now).toISOString(), ...fields };
+    const left = kind === "set_done" || kind === "skip" ? Walker.intervalLeft(walk, state, now) : null;
+    if (left !== null) body.interval_left = left;
     await Outbox.record(session, body, { session, walk, state });
     notice("");
     show();
@@ -212,7 +214,7 @@
     Outbox.flush();
   }
 
-  // The server's walk (blocks on the clock) ------------------------------------------------------
+  // The server's walk (an AMRAP) ----------------------------------------------------------------
 
   async function load() {
     const response = await fetch(`/api/v1/sessions/${session}`);

@@ -1,7 +1,8 @@
 // Walks a session with no server: follows the walk the server compiled from its own engine
 // (GET /api/v1/sessions/ID/walk: every state, and where each event leads) and keeps only time,
-// by the two rules session/walk.py states: a rest ends at its deadline, and the rest after
-// "another round" counts from when the round ended. Pure: every function takes the time (ms, as
+// by the rules session/walk.py states: a rest ends at its deadline, counted from now, from the end
+// of the interval the step ended (EMOM) or from when the round ended ("another round"); an
+// interval begins with the step that starts it. Pure: every function takes the time (ms, as
 // Date.now() gives it) and returns a new state, which the page stores as it is.
 "use strict";
 const Walker = (() => {
@@ -13,7 +14,8 @@ const Walker = (() => {
     const left = (walk.remaining ?? 0) * 1000;
     const state = {
       at: walk.at, deadline: null, mark: null, pausedAt: walk.paused ? now : null,
-      undo: walk.undo.map((entry) => ({ to: entry.to, setDone: entry.set_done, mark: null })),
+      began: walk.interval_elapsed === null ? null : now - walk.interval_elapsed * 1000,
+      undo: walk.undo.map((entry) => ({ to: entry.to, setDone: entry.set_done, mark: null, began: null })),
       sets: walk.sets_logged,
     };
     if (node.phase === "rest") state.deadline = now + left;
@@ -21,37 +23,50 @@ const Walker = (() => {
     return state;
   }
 
+  // Work begins at ``at``: an interval begins with it if the step starts one.
+  function atWork(walk, state, key, at) {
+    const began = walk.nodes[key].starts_interval ? at : state.began;
+    return { ...state, at: key, deadline: null, mark: null, began };
+  }
+
   // A rest whose deadline has passed (and is not paused) is over: the work after it has begun.
   function settle(walk, state, now) {
     const node = walk.nodes[state.at];
     if (node.phase !== "rest" || state.pausedAt !== null || now < state.deadline) return state;
-    return { ...state, at: node.on.end_rest.to, deadline: null };
+    return atWork(walk, state, node.on.end_rest.to, state.deadline);
   }
 
   // Any event but a pause ends a pause: the deadlines move on by the time it lasted.
   function resumed(state, now) {
     if (state.pausedAt === null) return state;
     const paused = now - state.pausedAt;
-    return {
-      ...state, pausedAt: null,
-      deadline: state.deadline === null ? null : state.deadline + paused,
-      mark: state.mark === null ? null : state.mark + paused,
-    };
+    const later = (time) => (time === null ? null : time + paused);
+    return { ...state, pausedAt: null, deadline: later(state.deadline), mark: later(state.mark), began: later(state.began) };
   }
 
   // Enter the state ``to`` by an edge, at ``now``: a rest gets its deadline (and is passed at
   // once when that is already over), a choice remembers when the round ended.
   function enter(walk, state, edge, now) {
     const node = walk.nodes[edge.to];
-    const next = { ...state, at: edge.to, deadline: null, mark: null };
+    let from = now;
+    if (edge.from_round_end) from = state.mark;
+    else if (edge.interval) from = Math.max(state.began + edge.interval * 1000, now);
     if (node.phase === "rest") {
-      const from = edge.from_round_end ? state.mark : now;
-      next.deadline = from + node.rest.seconds * 1000;
-      if (next.deadline <= now) return { ...next, at: node.on.end_rest.to, deadline: null };
-    } else if (node.phase === "choice") {
-      next.mark = now;
+      const deadline = from + edge.rest * 1000;
+      if (deadline <= now) return atWork(walk, state, node.on.end_rest.to, now);
+      return { ...state, at: edge.to, deadline, mark: null };
     }
-    return next;
+    if (node.phase === "work") return atWork(walk, state, edge.to, now);
+    return { ...state, at: edge.to, deadline: null, mark: node.phase === "choice" ? from : null };
+  }
+
+  // What is left of the interval the current step ends (0 when it ran over); null when it ends none.
+  // A set sent later carries it, so the server times what follows as the phone did.
+  function intervalLeft(walk, state, now) {
+    const current = settle(walk, state, now);
+    const node = walk.nodes[current.at];
+    if (!node.interval) return null;
+    return Math.max(0, (current.began + node.interval * 1000 - (current.pausedAt ?? now)) / 1000);
   }
 
   // The state after ``kind`` (an event the page sends); throws when it does not fit here.
@@ -75,6 +90,7 @@ const Walker = (() => {
       return {
         ...current, at: taken.to, deadline: null, undo: current.undo.slice(0, -1),
         mark: back.phase === "choice" ? (taken.mark ?? now) : null,
+        began: taken.began ?? (back.starts_interval ? now : current.began),
         sets: current.sets - (taken.setDone ? 1 : 0),
       };
     }
@@ -83,7 +99,7 @@ const Walker = (() => {
     current = resumed(current, now);
     const next = enter(walk, current, edge, now);
     if (UNDOABLE.has(kind) && node.phase !== "rest") {
-      next.undo = [...current.undo, { to: current.at, setDone: kind === "set_done", mark: current.mark }];
+      next.undo = [...current.undo, { to: current.at, setDone: kind === "set_done", mark: current.mark, began: current.began }];
     }
     if (kind === "set_done") next.sets = current.sets + 1;
     return next;
@@ -108,5 +124,5 @@ const Walker = (() => {
     return shown;
   }
 
-  return { begin, settle, apply, view };
+  return { begin, settle, apply, view, intervalLeft };
 })();
