@@ -15,11 +15,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from repcoach.web import create_app
 
 PROFILE = {"units": "kg", "experience": "beginner", "bells_kg": [8, 12, 16]}
+LOCAL = "http://localhost"
+"""Where a single-user app is reached: it answers only to loopback names (web/edge.py)."""
 
 
 @pytest.fixture
 def api(store_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(store_url)) as client:
+    with TestClient(create_app(store_url), base_url=LOCAL) as client:
         yield client
 
 

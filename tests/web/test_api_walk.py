@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.web.conftest import PROFILE
+from tests.web.conftest import LOCAL, PROFILE
 
 from repcoach.web import create_app
 
@@ -35,7 +35,7 @@ def test_the_walk_shows_every_state_as_the_session_view_does_and_stands_where_th
 
 
 def test_a_session_with_an_amrap_answers_409_its_laps_run_on_the_server_clock(sqlite_url):
-    with TestClient(create_app(sqlite_url, plan_files=[QUICK_AMRAP])) as client:
+    with TestClient(create_app(sqlite_url, plan_files=[QUICK_AMRAP]), base_url=LOCAL) as client:
         client.put("/api/v1/profile", json=PROFILE)
         session = client.post("/api/v1/sessions", json={"plan": "quick-amrap"}).json()["id"]
         answer = client.get(f"/api/v1/sessions/{session}/walk")
@@ -104,7 +104,7 @@ def test_a_set_sent_again_after_the_session_finished_is_known_by_its_client_id(r
 
 
 def test_an_emom_set_walked_offline_brings_what_was_left_of_its_interval_by_the_phones_clock(sqlite_url):
-    with TestClient(create_app(sqlite_url, plan_files=[QUICK_EMOM])) as client:
+    with TestClient(create_app(sqlite_url, plan_files=[QUICK_EMOM]), base_url=LOCAL) as client:
         client.put("/api/v1/profile", json=PROFILE)
         session = client.post("/api/v1/sessions", json={"plan": "quick-emom"}).json()["id"]
         walk = client.get(f"/api/v1/sessions/{session}/walk").json()

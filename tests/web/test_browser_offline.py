@@ -33,7 +33,7 @@ def until(phone: Page, check: str, seconds: float = 10) -> None:
 
 def installed(phone: Page) -> None:
     """Wait until the service worker runs and controls the page."""
-    phone.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+    phone.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
 def test_home_history_and_the_session_open_offline_with_the_server_gone(tmp_path, phone):

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from tests.web.conftest import visible
+from tests.web.conftest import LOCAL, visible
 
 from repcoach.web import create_app
 
@@ -185,7 +185,7 @@ def test_downloads_give_everything_back(ready):
 def test_a_repcoach_backup_uploaded_on_another_server_restores_it(ready, tmp_path):
     confirm(ready, upload(ready, "hevy.csv"))
     backup = ready.get("/settings/export.json").content
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'other.db'}")) as other:
+    with TestClient(create_app(f"sqlite:///{tmp_path / 'other.db'}"), base_url=LOCAL) as other:
         other.put("/api/v1/profile", json={"units": "kg", "experience": "beginner", "bells_kg": [12]})
         preview = upload(other, "backup.json", backup)
         assert "2 sessions with 7 sets" in preview.text

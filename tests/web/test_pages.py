@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.conftest import PROFILE
+from tests.web.conftest import LOCAL, PROFILE
 
 from repcoach.errors import InvalidInput
 from repcoach.plan.builtins import builtin_plans
@@ -88,7 +88,7 @@ def test_an_unknown_session_page_is_a_404(ready):
 
 
 def test_a_server_started_with_a_plan_file_offers_and_runs_it(sqlite_url, form):
-    with TestClient(create_app(sqlite_url, plan_files=[QUICK])) as client:
+    with TestClient(create_app(sqlite_url, plan_files=[QUICK]), base_url=LOCAL) as client:
         assert client.put("/api/v1/profile", json=PROFILE).status_code == 200
         assert "quick-test" in [plan["id"] for plan in client.get("/api/v1/plans").json()]
         home = client.get("/").text

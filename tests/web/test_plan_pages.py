@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.web.conftest import PROFILE, visible
+from tests.web.conftest import LOCAL, PROFILE, visible
 
 from repcoach.web import create_app
 
@@ -15,7 +15,7 @@ ARTICLE = (Path(__file__).parents[1] / "io" / "data" / "articles" / "kettlebell-
 
 @pytest.fixture
 def single_user(sqlite_url, tmp_path):
-    with TestClient(create_app(sqlite_url, plans_dir=tmp_path / "plans")) as client:
+    with TestClient(create_app(sqlite_url, plans_dir=tmp_path / "plans"), base_url=LOCAL) as client:
         client.put("/api/v1/profile", json=PROFILE)
         yield client
 

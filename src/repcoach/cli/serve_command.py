@@ -43,6 +43,14 @@ def serve(
     access_log: Annotated[
         bool, typer.Option("--access-log/--no-access-log", help="Print a line for every request answered.")
     ] = False,
+    allowed_hosts: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A name the server is reached by besides localhost (repeatable); without accounts, only these "
+            "and localhost, 127.0.0.1 and [::1] are answered.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
 
@@ -61,6 +69,7 @@ def serve(
         accounts=accounts,
         plan_files=[*(plan_files or ()), *saved],
         plans_dir=None if accounts else user_plans_dir(),
+        allowed_hosts=allowed_hosts or (),
     )
     # What is loaded by now lives as long as the server: frozen, the collector stops walking it. A full
     # collection of it took about 90 ms, a stall for every request in flight.

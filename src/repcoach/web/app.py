@@ -15,6 +15,7 @@ from repcoach.plan.builtins import builtin_shelf
 from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
 from repcoach.web.csrf import CsrfGuard
+from repcoach.web.edge import LOOPBACK_HOSTS, Edge
 from repcoach.web.errors import install_error_handlers
 from repcoach.web.live_sessions import LiveSessions
 from repcoach.web.pending_imports import PendingImports
@@ -38,7 +39,12 @@ GZIP_FROM_BYTES = 2048
 
 
 def create_app(
-    database_url: str, *, accounts: bool = False, plan_files: Sequence[Path] = (), plans_dir: Path | None = None
+    database_url: str,
+    *,
+    accounts: bool = False,
+    plan_files: Sequence[Path] = (),
+    plans_dir: Path | None = None,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """The repcoach web app on the database at ``database_url`` (opened and migrated at start-up).
 
@@ -48,6 +54,8 @@ def create_app(
             them the app serves one user with no login (fit only for this machine).
         plan_files: the user's own plan files, offered beside the built-in plans.
         plans_dir: where plans made from articles on the plans page are kept (None: not kept).
+        allowed_hosts: Host names answered besides loopback's (without accounts only those are
+            answered; with accounts any, unless some are given here).
 
     Raises:
         InvalidInput: a plan file is not a valid plan.
@@ -71,6 +79,8 @@ def create_app(
     # Pages, scripts and a session's walk go compressed to a phone on a weak signal; the small answers
     # to each logged set stay as they are, which costs less than compressing them.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES)
+    hosts = None if accounts and not allowed_hosts else [*(() if accounts else LOOPBACK_HOSTS), *allowed_hosts]
+    app.add_middleware(Edge, allowed_hosts=hosts)  # the outermost: a request for another host goes no further
     install_error_handlers(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
