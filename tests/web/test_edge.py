@@ -47,3 +47,10 @@ def test_every_response_keeps_scripts_and_styles_to_this_server_and_refuses_fram
         assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "same-origin"
     docs = ready.get("/docs").headers  # FastAPI's docs load their scripts from a CDN
     assert "content-security-policy" not in docs and docs["x-content-type-options"] == "nosniff"
+
+
+def test_the_form_token_cookie_comes_with_pages_only_not_with_the_api_or_static_files(sqlite_url):
+    with TestClient(create_app(sqlite_url), base_url=LOCAL) as client:
+        for path in ("/api/v1/plans", "/static/app.css", "/sw.js"):
+            assert "set-cookie" not in client.get(path).headers, path
+        assert "repcoach_csrf=" in client.get("/settings").headers["set-cookie"]

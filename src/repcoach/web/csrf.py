@@ -3,8 +3,9 @@
 1. Every state-changing request that a browser marks as coming from another site (``Sec-Fetch-Site``,
    or failing that an ``Origin`` that is not this server) is refused before it reaches a router.
 2. HTML forms carry a token that must equal a cookie only this site can set (double submit): the
-   middleware gives each browser a random token cookie (HttpOnly, SameSite=Strict) and puts the same
-   token in ``request.state.csrf_token`` for the templates; :func:`check_csrf` compares them.
+   middleware gives each browser a random token cookie (HttpOnly, SameSite=Strict) with the first page
+   it opens and puts the same token in ``request.state.csrf_token`` for the templates;
+   :func:`check_csrf` compares them.
 
 The JSON API needs no token: FastAPI reads a body only when it is declared ``application/json``, which
 a page on another site cannot send here without a CORS preflight this server never grants.
@@ -25,6 +26,8 @@ from repcoach.web.errors import Forbidden, error_body
 
 CSRF_COOKIE = "repcoach_csrf"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+NO_FORMS = ("/api/", "/static/", "/sw.js", "/manifest.webmanifest", "/favicon.ico", "/apple-touch-icon.png")
+"""Paths that never serve a form, so never hand out the form token's cookie."""
 _TOKEN_LENGTH = 43
 """Length of ``secrets.token_urlsafe(32)``."""
 
@@ -60,7 +63,9 @@ class CsrfGuard:
         if fresh:
             token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
-        if not fresh:
+        # Only pages hold forms: the API and static files need no token, and a set logged is not a
+        # response to hand a cookie with.
+        if not fresh or request.url.path.startswith(NO_FORMS):
             await self.app(scope, receive, send)
             return
 
