@@ -112,3 +112,15 @@ def test_the_readmes_way_to_a_phone_keeps_the_history_logged_before(tmp_path):
             guest.post("/api/v1/account", json={"username": "guest", "password": "long enough"})
             answer = guest.get("/api/v1/sessions")
             assert answer.status_code == 409 and "profile" in answer.text, answer.text  # a fresh start of its own
+
+
+@pytest.mark.slow
+def test_behind_a_proxy_that_says_https_cookies_are_secure_and_hsts_is_sent_and_not_otherwise(tmp_path):
+    https = {"x-forwarded-proto": "https"}
+    with serving(tmp_path, "--behind-proxy", "127.0.0.1") as (_, base):
+        page = httpx.get(f"{base}/settings", headers=https)
+        assert page.headers["strict-transport-security"] == "max-age=31536000"
+        assert "; Secure" in page.headers["set-cookie"]
+    with serving(tmp_path) as (_, base):  # no proxy named: the header is anyone's to send, and is not believed
+        page = httpx.get(f"{base}/settings", headers=https)
+        assert "strict-transport-security" not in page.headers and "Secure" not in page.headers["set-cookie"]

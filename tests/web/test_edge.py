@@ -54,3 +54,10 @@ def test_the_form_token_cookie_comes_with_pages_only_not_with_the_api_or_static_
         for path in ("/api/v1/plans", "/static/app.css", "/sw.js"):
             assert "set-cookie" not in client.get(path).headers, path
         assert "repcoach_csrf=" in client.get("/settings").headers["set-cookie"]
+
+
+def test_hsts_is_sent_over_https_only(sqlite_url):
+    with TestClient(create_app(sqlite_url), base_url="https://localhost") as secure:
+        assert secure.get("/api/v1/plans").headers["strict-transport-security"] == "max-age=31536000"
+    with TestClient(create_app(sqlite_url), base_url=LOCAL) as plain:
+        assert "strict-transport-security" not in plain.get("/api/v1/plans").headers

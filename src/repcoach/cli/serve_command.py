@@ -51,6 +51,15 @@ def serve(
             "and localhost, 127.0.0.1 and [::1] are answered.",
         ),
     ] = None,
+    behind_proxy: Annotated[
+        str | None,
+        typer.Option(
+            "--behind-proxy",
+            metavar="ADDRESSES",
+            help="Served through a proxy at these addresses (comma-separated, or '*'): trust its X-Forwarded-* "
+            "headers, so that behind HTTPS cookies are Secure and HSTS is sent.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
 
@@ -77,4 +86,13 @@ def serve(
     gc.freeze()
     # Without --access-log only start-up, errors and warnings are printed: a line per request is noise for
     # one person's taps, and with it the API benchmark's sets missed their latency target more often.
-    uvicorn.run(app_, host=host, port=port, log_level="info", access_log=access_log)
+    # X-Forwarded-* are believed only from a proxy named with --behind-proxy (uvicorn trusts 127.0.0.1 by default).
+    uvicorn.run(
+        app_,
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=access_log,
+        proxy_headers=behind_proxy is not None,
+        forwarded_allow_ips=behind_proxy or "",
+    )

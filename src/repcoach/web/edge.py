@@ -4,7 +4,8 @@ A single-user app on this machine has no login, so any page the browser opens co
 and write the log through DNS rebinding (``evil.example`` resolving to 127.0.0.1): such a request
 still names ``evil.example`` as its Host, so only loopback names (and those given with
 ``--allowed-host``) are answered. Every response says that scripts and styles come from this server
-only, that it is never framed, that types are not sniffed, and how much of its address to pass on.
+only, that it is never framed, that types are not sniffed, and how much of its address to pass on;
+served over HTTPS, that it is to be reached over HTTPS only (HSTS).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ POLICY = (
 
 API_DOCS = ("/docs", "/redoc")
 """FastAPI's interactive API docs load their scripts from a CDN: they get no policy, the rest still applies."""
+
+HSTS = "max-age=31536000"
+"""Over HTTPS (behind a proxy that says so, see ``repcoach serve --behind-proxy``): a year of HTTPS only."""
 
 HEADERS = {
     "x-content-type-options": "nosniff",
@@ -61,6 +65,8 @@ class Edge:
             return
         documented = scope["path"].startswith(API_DOCS)
 
+        secure = scope.get("scheme") == "https"
+
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
@@ -68,6 +74,8 @@ class Edge:
                     headers.setdefault(name, value)
                 if not documented:
                     headers.setdefault("content-security-policy", POLICY)
+                if secure:
+                    headers.setdefault("strict-transport-security", HSTS)
             await send(message)
 
         await self.app(scope, receive, with_headers)
