@@ -20,6 +20,13 @@ def test_a_session_runs_on_a_phone_survives_a_reload_and_goes_on_offline_sending
     session = phone.url.rsplit("/", 1)[1]
     OUTPUT.mkdir(exist_ok=True)
     phone.screenshot(path=str(OUTPUT / "session-work-390x844.png"))
+    expect(phone.locator("#rir-target")).to_have_text(
+        "Stop with 0-2 reps in reserve (RIR: the reps you could still have done)."
+    )
+    expect(phone.locator("#sound-off")).to_contain_text("Sound is off")
+    for control in ("Done", "Undo", "Skip", "Sound on"):  # all in reach at 390×844, no scrolling
+        box = phone.get_by_role("button", name=control, exact=True).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844, control
 
     phone.get_by_role("button", name="Done").click()
     expect(move).to_have_text("Romanian deadlift")

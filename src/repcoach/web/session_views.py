@@ -40,6 +40,8 @@ class WorkView(BaseModel):
     reps_default: int
     """What one tap logs: the top of the target (reps, or seconds for a hold)."""
     rir_default: int | None
+    rir_target: str | None = None
+    """The plan's reps in reserve (RIR) at the end of a set, as a person reads it: ``0-2 reps in reserve``."""
     cue: str
     """The move's first coaching cue."""
     cues: list[str]
@@ -220,6 +222,7 @@ def _shown(state: State, kept: Kept, profile: ProfileRecord) -> dict[str, object
             bell_reason=bell.reason,
             reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
             rir_default=state.move.rir.high if state.move.rir else None,
+            rir_target=f"{state.move.rir} reps in reserve" if state.move.rir else None,
             cue=exercise.cues[0] if exercise.cues else "",
             cues=list(exercise.cues),
             picture=picture_url(state.move.exercise),

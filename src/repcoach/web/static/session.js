@@ -75,6 +75,8 @@
       $("block").textContent = work.block;
       $("move").textContent = work.name + (work.side ? ` — ${work.side}` : "");
       $("target").textContent = work.target;
+      $("rir-target").textContent = work.rir_target ? `Stop with ${work.rir_target} (RIR: the reps you could still have done).` : "";
+      $("rir-target").hidden = !work.rir_target;
       $("notes").textContent = work.notes;
       $("notes").hidden = !work.notes;
       $("bell").textContent = `${weight(work.bell_kg)} · ${work.bell_reason}`;
@@ -266,8 +268,11 @@
     Timer.enableSound();
     Timer.keepAwake();
     $("sound").textContent = "Sound ✓";
+    $("sound-off").hidden = true;
     Timer.say(announcement);
   });
+  // Browsers start sound only from a tap, so after every load (a reload too) it is off: say so.
+  $("sound-off").hidden = false;
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState !== "visible") return;
     if (walk) { restEndedWhileAway(); show(); Outbox.flush(); } else load();
