@@ -33,6 +33,7 @@ def test_a_session_starts_at_the_first_move_with_its_bell_and_reason(ready):
         "bell_reason": "…",
         "reps_default": 10,
         "rir_default": 2,
+        "rir_target": "0-2 reps in reserve",
         "cue": "…",
         "cues": ["…"],
         "picture": "/static/moves/renegade-row.svg",
