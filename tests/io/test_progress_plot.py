@@ -34,3 +34,11 @@ def test_bodyweight_moves_without_estimates_still_plot():
 def test_nothing_to_plot_says_so():
     with pytest.raises(ValueError, match="there is nothing to plot yet"):
         progress_plot("Halo", [], "kg", "png")
+
+
+@pytest.mark.parametrize("name", ["Swing $$", r"$\sqrt{$", "$^$", "Press $x$ and $", r"$\foo$ row"])
+def test_a_name_with_dollar_signs_is_drawn_as_it_is_written_never_as_a_formula(name):
+    for fmt in ("svg", "png"):
+        assert progress_plot(name, POINTS, "kg", fmt)  # an unbalanced $ made this raise (a 500 on the page)
+    svg = progress_plot(name, POINTS, "kg", "svg").decode()
+    assert name.replace("&", "&amp;").replace("<", "&lt;") in svg

@@ -51,7 +51,7 @@ def progress_plot(title: str, points: Sequence[SessionPoint], unit: Unit, fmt: P
     if estimates:
         load_axes.plot(*zip(*estimates, strict=True), "s--", color="C1", label="estimated 1RM")
     load_axes.set_ylabel(unit)
-    load_axes.set_title(title)
+    load_axes.set_title(title, parse_math=False)  # a move's name is text: "$5 swing$" is no formula
     load_axes.grid(alpha=0.3)
     load_axes.legend(loc="upper left")
     rounds_axes.bar(days, [point.rounds for point in points], color="C2", width=0.8)
