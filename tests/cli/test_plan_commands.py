@@ -106,6 +106,17 @@ def test_check_reports_every_problem_with_file_line_and_field_and_no_traceback(r
 
 
 @pytest.mark.parametrize(
+    ("name", "text"), [("deep.toml", "a = " + "[" * 100_000), ("deep.yaml", "a: " + "[" * 100_000)]
+)
+def test_check_says_in_one_line_that_a_file_nested_100k_deep_is_no_plan(repcoach, tmp_path: Path, name, text):
+    plan_file = tmp_path / name
+    plan_file.write_text(text + "]" * 100_000)
+    result = repcoach("check", str(plan_file))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1].endswith("nested thousands of levels deep; a plan needs no more than a few")
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["check", "missing.toml"], "missing.toml: cannot read the file: No such file or directory"),

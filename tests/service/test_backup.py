@@ -187,3 +187,10 @@ def test_a_wrong_field_is_named_by_its_path(store):
     [problem] = caught.value.problems
     assert (problem.source, problem.field) == ("backup.json", "sessions[0].sets[1].reps")
     assert "0 or more" in problem.message
+
+
+def test_a_backup_nested_100k_deep_is_refused_in_one_line_not_a_traceback():
+    deep = b'{"format": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with pytest.raises(InvalidInput) as refused:
+        load_export(deep, "deep.json")
+    assert str(refused.value).endswith("nested thousands of levels deep")

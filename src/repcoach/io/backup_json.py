@@ -125,6 +125,9 @@ def load_export(data: bytes, file_name: str) -> ExportDoc:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         line = getattr(error, "lineno", None)
         raise InvalidInput([Problem(f"not a JSON file: {error}", source=file_name, line=line)]) from None
+    except RecursionError:
+        message = "not a repcoach export: its lists or objects are nested thousands of levels deep"
+        raise InvalidInput([Problem(message, source=file_name)]) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise InvalidInput([Problem(f'not a repcoach export (its "format" is not "{FORMAT}")', source=file_name)])
     try:

@@ -38,13 +38,17 @@ def parse_plan(text: str, source: str, *, yaml_format: bool = False, known_plan_
     Beyond the plan's own shape, every exercise must be in the library and every plan it
     names (warm-up, pairings) must be one of ``known_plan_ids`` or the plan itself.
     """
-    data, source_map = parse_yaml(text, source) if yaml_format else parse_toml(text, source)
-    if not isinstance(data, dict):
-        raise InvalidInput([Problem("a plan file holds a mapping of fields (id, title, blocks, …)", source=source)])
     try:
+        data, source_map = parse_yaml(text, source) if yaml_format else parse_toml(text, source)
+        if not isinstance(data, dict):
+            raise InvalidInput([Problem("a plan file holds a mapping of fields (id, title, blocks, …)", source=source)])
         plan = Plan.model_validate(data)
     except ValidationError as error:
         raise InvalidInput(located_problems(error, source, source_map)) from None
+    except RecursionError:
+        # The parsers recurse per level: thousands of nested brackets are no plan, and must not be a traceback.
+        message = "lists or tables are nested thousands of levels deep; a plan needs no more than a few"
+        raise InvalidInput([Problem(message, source=source)]) from None
     problems = [
         Problem(message, source=source, line=source_map.line_of(path), field=field_name(path))
         for path, message in unknown_references(plan, load_catalogue(), {*known_plan_ids, plan.id})
