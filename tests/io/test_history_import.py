@@ -385,3 +385,20 @@ def test_a_hevy_set_type_it_does_not_know_is_kept_as_a_normal_set_and_said() -> 
         "hevy.csv:5, set_type: the set type 'superset' is not one of normal, warmup, dropset, failure"
     ]
     assert export.sets[3].kind == "normal"
+
+
+def test_numbers_beyond_any_set_are_named_and_never_reach_the_store() -> None:
+    rows = [
+        "2026-04-06 18:00:00,Huge reps,1h,Halo,1,8,3000000000,0,0,,,",
+        "2026-04-07 18:00:00,Huge bell,1h,Halo,1,80000,8,0,0,,,",
+        "2026-04-08 18:00:00,Long run,1h,Running,1,0,0,5000000,1800,,,",
+        "2026-04-09 18:00:00,Fine,1h,Halo,1,8,8,0,0,,,",
+    ]
+    export = read_export("\n".join([HEADER, *rows]), file_name="huge.csv", time_zone=UTC)
+    problems = [str(problem) for problem in export.problems]
+    assert "huge.csv:2, Reps: the reps '3000000000' is more than 1000, more than any set holds" in problems
+    assert "huge.csv:3, Weight: the weight 80000 kg is more than 500 kg, more than any set holds" in problems
+    assert [str(notice) for notice in export.kept_without] == [
+        "huge.csv:4, Distance: the distance 5e+06 km is more than 1000 km"
+    ]
+    assert [(found.workout_title, found.distance_m) for found in export.sets] == [("Long run", None), ("Fine", None)]

@@ -194,3 +194,21 @@ def test_a_backup_nested_100k_deep_is_refused_in_one_line_not_a_traceback():
     with pytest.raises(InvalidInput) as refused:
         load_export(deep, "deep.json")
     assert str(refused.value).endswith("nested thousands of levels deep")
+
+
+def test_a_backup_with_a_number_beyond_any_set_is_refused_naming_it_before_anything_is_stored(store):
+    store.save_profile(units="kg", experience="beginner", bells_kg=[8.0])
+    exported = json.loads(dump_export(export_document(store, store.get_profile(), NOW)))
+    session = {
+        "id": "a" * 32, "title": "Huge", "plan_ids": [], "program": {}, "started_at": "2026-04-06T18:00:00Z",
+        "finished_at": "2026-04-06T19:00:00Z", "source_key": None, "notes": None, "events": [],
+        "sets": [{
+            "event_seq": 1, "exercise_id": "halo", "plan_id": "", "block_name": "", "round": 1, "side": None,
+            "reps": 3_000_000_000, "reps_target_low": None, "reps_target_high": None, "hold_seconds": None,
+            "weight_kg": 8.0, "rir": None, "finished_at": "2026-04-06T18:10:00Z", "started_at": None,
+            "client_id": None, "kind": "normal", "equipment": None, "distance_m": None, "notes": None,
+        }],
+    }  # fmt: skip
+    exported["sessions"] = [session]
+    with pytest.raises(InvalidInput, match=r"sessions\[0\]\.sets\[0\]\.reps"):
+        load_export(json.dumps(exported).encode(), "huge.json")

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from repcoach.errors import InvalidInput, Problem
+from repcoach.limits import MAX_DISTANCE_M, MAX_EVENTS, MAX_REPS, MAX_ROUNDS, MAX_SET_SECONDS, MAX_WEIGHT_KG
 from repcoach.sourcemap import SourceMap
 from repcoach.validation import located_problems
 
@@ -40,7 +41,7 @@ class CustomExerciseDoc(_Strict):
 
 
 class EventDoc(_Strict):
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_EVENTS)
     kind: str
     payload: dict[str, Any]
     at: AwareDatetime
@@ -48,24 +49,26 @@ class EventDoc(_Strict):
 
 
 class SetDoc(_Strict):
-    event_seq: int = Field(ge=1)
+    """A set as stored; every number within what the store takes on both databases (repcoach.limits)."""
+
+    event_seq: int = Field(ge=1, le=MAX_EVENTS)
     exercise_id: str
     plan_id: str
     block_name: str
-    round: int = Field(ge=1)
+    round: int = Field(ge=1, le=MAX_ROUNDS)
     side: str | None
-    reps: int | None = Field(ge=0)
-    reps_target_low: int | None
-    reps_target_high: int | None
-    hold_seconds: int | None = Field(ge=0)
-    weight_kg: float | None = Field(gt=0)
-    rir: int | None = Field(ge=0)
+    reps: int | None = Field(ge=0, le=MAX_REPS)
+    reps_target_low: int | None = Field(ge=0, le=MAX_REPS)
+    reps_target_high: int | None = Field(ge=0, le=MAX_REPS)
+    hold_seconds: int | None = Field(ge=0, le=MAX_SET_SECONDS)
+    weight_kg: float | None = Field(gt=0, le=MAX_WEIGHT_KG)
+    rir: int | None = Field(ge=0, le=10)
     finished_at: AwareDatetime
     started_at: AwareDatetime | None
     client_id: str | None
     kind: Literal["normal", "warmup", "dropset", "failure"]
     equipment: str | None
-    distance_m: float | None
+    distance_m: float | None = Field(ge=0, le=MAX_DISTANCE_M)
     notes: str | None
 
 

@@ -13,7 +13,8 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from repcoach.io.history_import import values
 from repcoach.io.history_import.layouts import Layout, weight_unit_of
-from repcoach.io.history_import.values import BadValue, count, number, positive
+from repcoach.io.history_import.values import Amount, BadValue, count, number, positive
+from repcoach.limits import MAX_DISTANCE_M, MAX_REPS, MAX_SET_SECONDS, MAX_WEIGHT_KG
 from repcoach.store.records import SetKind
 from repcoach.units import Unit, to_kg
 
@@ -127,15 +128,22 @@ class Cells:
     def weight_kg(self, fields: list[str]) -> float | None:
         weight = self.weight.read(fields)
         unit = self._file_weight_unit or self.weight_unit.read(fields) or self.unit
-        return None if weight is None else to_kg(weight, "lb" if unit == "lb" else "kg")
+        kg = None if weight is None else to_kg(weight, "lb" if unit == "lb" else "kg")
+        if kg is not None and kg > MAX_WEIGHT_KG:
+            message = f"the weight {weight:g} {unit} is more than {MAX_WEIGHT_KG:g} kg, more than any set holds"
+            raise CellError(self.weight.name, message)
+        return kg
 
     def distance_m(self, fields: list[str], default_unit: str) -> float | None:
         distance = self.distance.read(fields)
         unit = self.layout.units.get("distance") or self.distance_unit.read(fields) or default_unit
         try:
-            return values.metres(distance, unit, "distance unit")
+            metres = values.metres(distance, unit, "distance unit")
         except BadValue as error:
             raise CellError(self.distance_unit.name, str(error)) from None
+        if metres is not None and metres > MAX_DISTANCE_M:
+            raise CellError(self.distance.name, f"the distance {distance:g} {unit} is more than 1000 km")
+        return metres
 
 
 class RowReader(Protocol):
@@ -272,7 +280,7 @@ def _exercise_name(text: str) -> str:
 
 
 def _reps(text: str) -> int | None:
-    return positive(count(text, "reps"))
+    return _at_most(positive(count(text, "reps")), MAX_REPS, text, "reps")
 
 
 def _weight(text: str) -> float | None:
@@ -288,7 +296,14 @@ def _distance(text: str) -> float | None:
 
 
 def _seconds(text: str) -> int | None:
-    return positive(values.duration(text, "time"))
+    return _at_most(positive(values.duration(text, "time")), MAX_SET_SECONDS, text, "time (seconds)")
+
+
+def _at_most(value: Amount | None, most: float, text: str, what: str) -> Amount | None:
+    """``value``, unless it is more than any set holds (it would overflow the database, or is a typo)."""
+    if value is not None and value > most:
+        raise BadValue(f"the {what} '{text}' is more than {most:g}, more than any set holds")
+    return value
 
 
 def _rpe(text: str) -> float | None:

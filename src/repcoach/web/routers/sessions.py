@@ -16,6 +16,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, StoreError
+from repcoach.limits import MAX_REPS, MAX_SET_SECONDS, MAX_WEIGHT_KG
 from repcoach.service.live_session import LiveSession
 from repcoach.session import (
     AnotherRound,
@@ -61,10 +62,10 @@ class EventBody(BaseModel):
     kind: Literal[
         "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
     ]
-    reps: int | None = Field(default=None, ge=0, le=1000)
+    reps: int | None = Field(default=None, ge=0, le=MAX_REPS)
     rir: int | None = Field(default=None, ge=0, le=10)
-    weight_kg: float | None = Field(default=None, gt=0, le=500)
-    hold_seconds: int | None = Field(default=None, ge=0, le=3600)
+    weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG)
+    hold_seconds: int | None = Field(default=None, ge=0, le=MAX_SET_SECONDS)
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
     done_at: AwareDatetime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
