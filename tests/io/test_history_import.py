@@ -299,7 +299,8 @@ def test_what_strong_csv_writes_reads_back_the_same(sets: list[ImportedSet]) -> 
     # One set per workout start, as in a real history, so each row's workout fields are its own.
     unique = list({found.started_at: found for found in sets}.values())
 
-    back = read_export(write_strong_csv(unique, "kg"), file_name="out.csv", time_zone=PARIS, unit="kg")
+    csv = write_strong_csv(unique, "kg")
+    back = read_export(csv, file_name="out.csv", time_zone=PARIS, unit="kg", now=datetime(2100, 1, 1, tzinfo=UTC))
 
     assert back.problems == []
     assert [(found.workout_title, found.started_at, found.duration_seconds) for found in back.sets] == [
@@ -402,3 +403,18 @@ def test_numbers_beyond_any_set_are_named_and_never_reach_the_store() -> None:
         "huge.csv:4, Distance: the distance 5e+06 km is more than 1000 km"
     ]
     assert [(found.workout_title, found.distance_m) for found in export.sets] == [("Long run", None), ("Fine", None)]
+
+
+def test_a_workout_dated_in_the_future_is_left_out_and_said_once_never_stored_quietly() -> None:
+    rows = [
+        "2026-04-06 18:00:00,Past,1h,Halo,1,8,8,0,0,,,",
+        "2031-04-07 18:00:00,Ahead,1h,Halo,1,8,8,0,0,,,",
+        "2031-04-07 18:00:00,Ahead,1h,Halo,2,8,8,0,0,,,",
+    ]
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    export = read_export("\n".join([HEADER, *rows]), file_name="ahead.csv", time_zone=UTC, now=now)
+    assert [found.workout_title for found in export.sets] == ["Past"]
+    assert [str(problem) for problem in export.problems] == [
+        "ahead.csv: the workout of 2031-04-07 18:00 (Ahead) is dated in the future and is left out: check the time "
+        "zone, or the clock of the phone that logged it"
+    ]

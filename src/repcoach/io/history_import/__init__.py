@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from operator import itemgetter
 
 from repcoach.errors import InvalidInput, Problem
@@ -22,6 +22,9 @@ from repcoach.io.history_import.rows import READERS, CellError, Cells, RowReader
 from repcoach.io.history_import.strong_csv import write_strong_csv
 from repcoach.io.history_import.table import Record, decode, header_fields, records
 from repcoach.units import Unit
+
+FUTURE_SLACK = timedelta(minutes=10)
+"""A workout may start this far after the import's time (clocks a little apart); later is in the future."""
 
 __all__ = [
     "SOURCES",
@@ -35,7 +38,13 @@ __all__ = [
 
 
 def read_export(
-    data: bytes | str, *, file_name: str, time_zone: tzinfo, source: Source | None = None, unit: Unit | None = None
+    data: bytes | str,
+    *,
+    file_name: str,
+    time_zone: tzinfo,
+    source: Source | None = None,
+    unit: Unit | None = None,
+    now: datetime | None = None,
 ) -> ParsedExport:
     """Every set of an exported file, with the rows left out and why.
 
@@ -45,6 +54,8 @@ def read_export(
         time_zone: the zone the app wrote its local times in, the user's.
         source: the app, when the user says; otherwise the header tells.
         unit: the unit of weights the file does not label (Strong on iOS); kilograms when not given.
+        now: the time of the import (the wall clock when not given): a workout dated after it is
+            left out, said once, never stored quietly (a wrong time zone or phone clock).
 
     Raises:
         InvalidInput: the file is empty, not text, or no app's layout fits its header.
@@ -93,6 +104,18 @@ def read_export(
             place = (key, read.exercise_name)
             orders[place] = orders.get(place, 0) + 1
             sets.append(_imported(record.line, read, orders[place]))
+    latest = (now or datetime.now(UTC)) + FUTURE_SLACK
+    future = {workout.key: workout for workout in workouts.values() if workout.started_at > latest}
+    if future:
+        sets = [found for found in sets if found.workout_key not in future]
+        problems += [
+            Problem(
+                f"the workout of {workout.started_at:%Y-%m-%d %H:%M} ({workout.title}) is dated in the future and is "
+                "left out: check the time zone, or the clock of the phone that logged it",
+                file_name,
+            )
+            for workout in future.values()
+        ]
     if broken:
         sets = [found for found in sets if found.workout_key not in broken]
         kept_lines = {found.row for found in sets}
@@ -100,6 +123,7 @@ def read_export(
     problems += [
         Problem(f"the workout of {key.split(':', 1)[1]} is left out because of the problems above", file_name)
         for key in broken
+        if key not in future
     ]
     return ParsedExport(
         layout.source, layout.name, weight_unit_of(layout, fallback), sets, skipped, problems, kept_without
