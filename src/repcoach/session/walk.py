@@ -114,16 +114,25 @@ def compile_walk(
             to save exploring them again.
 
     Raises:
-        NotWalkable: the program has an interval block or an AMRAP.
+        NotWalkable: the program has an AMRAP.
         EngineError, EventFormatError: ``history`` does not fit ``program``.
+    """
+    if nodes is None:
+        nodes = walk_nodes(program)
+    engine = SessionEngine.restore(program, history, FakeClock())
+    return Walk(nodes, state_key(engine.state), tuple(reversed(list(_undo_chain(engine)))))
+
+
+def walk_nodes(program: Program) -> dict[str, WalkNode]:
+    """Every state of ``program`` by :func:`~repcoach.session.steps.state_key`: the part of its walk that
+    depends on nothing but the program.
+
+    Raises:
+        NotWalkable: the program has an AMRAP.
     """
     if not walkable(program):
         raise NotWalkable("This session has an AMRAP, whose laps run on the clock; it needs the server.")
-    clock = FakeClock()
-    if nodes is None:
-        nodes = _explore(SessionEngine(program, clock))
-    engine = SessionEngine.restore(program, history, clock)
-    return Walk(nodes, state_key(engine.state), tuple(reversed(list(_undo_chain(engine)))))
+    return _explore(SessionEngine(program, FakeClock()))
 
 
 def _explore(first: SessionEngine) -> dict[str, WalkNode]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from repcoach.coach.history import LoggedSet
@@ -18,7 +19,7 @@ from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import advice_history
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import MonotonicClock
-from repcoach.session.walk import Walk, compile_walk
+from repcoach.session.walk import Walk, WalkNode, compile_walk, walk_nodes
 from repcoach.store import ProfileRecord, SessionRecord, Store
 
 KEPT = 64
@@ -30,18 +31,26 @@ class Kept:
     live: LiveSession
     _history: list[LoggedSet] | None = field(default=None)
     _advisor: BellAdvisor | None = field(default=None)
-    _walk: Walk | None = field(default=None)
+    _nodes: Mapping[str, WalkNode] | None = field(default=None)
+
+    def walk_nodes(self) -> Mapping[str, WalkNode]:
+        """Every state the session's program can reach, explored once per kept session.
+
+        Raises:
+            NotWalkable: the session has an AMRAP.
+        """
+        if self._nodes is None:
+            self._nodes = walk_nodes(self.live.engine.program)
+        return self._nodes
 
     def walk(self) -> Walk:
-        """The session's walk where it stands now; its nodes are explored once per session.
+        """The session's walk where it stands now (its position replayed from the events).
 
         Raises:
             NotWalkable: the session has an AMRAP.
         """
         live = self.live
-        nodes = self._walk.nodes if self._walk is not None else None
-        self._walk = compile_walk(live.engine.program, live.engine.history, nodes)
-        return self._walk
+        return compile_walk(live.engine.program, live.engine.history, self.walk_nodes())
 
     def history(self, profile: ProfileRecord) -> list[LoggedSet]:
         """The sets before the session began that the bell advice reads: read once, as they are

@@ -182,7 +182,7 @@ def _interval_left(kept: Kept, body: EventBody) -> float | None:
     if body.interval_left is None or body.kind not in ("set_done", "skip"):
         return None
     try:
-        node = kept.walk().nodes.get(state_key(kept.live.engine.state))
+        node = kept.walk_nodes().get(state_key(kept.live.engine.state))
     except NotWalkable:
         return None
     return min(body.interval_left, node.interval) if node is not None and node.interval else None
@@ -213,7 +213,7 @@ def _caught_up(kept: Kept, body: EventBody) -> bool:
         return False
     catalogue = live.engine.program.exercise_lookup()
     try:
-        there = kept.walk().nodes.get(body.at)
+        there = kept.walk_nodes().get(body.at)
     except NotWalkable:
         there = None
     was = f", not at {place(there.state, catalogue)}" if there is not None else ""
