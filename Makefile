@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/article_accuracy.py
 	$(BIN)/python bench/real_articles.py
 	$(BIN)/python bench/import_history.py
+	$(BIN)/python bench/round_trips.py
 	$(BIN)/python bench/api_load.py
 
 clean:

@@ -57,5 +57,14 @@ class StoreError(RepcoachError):
     """The database could not be opened or used (bad URL, unreachable server, bad schema)."""
 
 
+class SessionOpen(RepcoachError):
+    """A session was to be started while another of the same user is not finished."""
+
+    def __init__(self, session_id: str, title: str) -> None:
+        super().__init__(f"Session {session_id} ({title}) is not finished; continue or finish it first.")
+        self.session_id = session_id
+        self.title = title
+
+
 class NameTaken(RepcoachError):
     """A name that must be unique (a username) is already in use."""

@@ -1,12 +1,11 @@
 """Sessions, their events and sets: every write whole or not at all."""
 
-from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from repcoach.errors import StoreError
+from repcoach.errors import SessionOpen, StoreError
 from repcoach.store import NewSet, open_store
 
 T0 = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
@@ -69,8 +68,7 @@ def test_a_set_that_breaks_a_rule_leaves_no_event_behind(store, session):
 
 
 def test_the_unfinished_session_is_the_newest_one_not_finished(store, session):
-    older_finished = store.start_session(session.profile_id, "Old", ["legs-glutes"], {}, T0 - timedelta(days=2))
-    store.finish_session(older_finished.id, T0 - timedelta(days=2))
+    store.record_workout(session.profile_id, "Old", [a_set(at=T0 - timedelta(days=2))], T0 - timedelta(days=2), T0)
     assert store.unfinished_session(session.profile_id).id == session.id
     store.finish_session(session.id, T0)
     assert store.unfinished_session(session.profile_id) is None
@@ -143,28 +141,33 @@ def test_sets_between_two_times_come_oldest_first_and_exclude_the_end(store, ses
     assert [s.finished_at - T0 for s in found] == [timedelta(0), timedelta(minutes=30)]
 
 
-def test_one_moves_sets_come_newest_first_within_the_times_and_only_the_users(store, session):
+def test_the_moves_sets_come_newest_first_within_the_times_and_only_the_users(store, session):
     minutes = (0, 30, 90, 60, 120)  # 120 is past the end
     for seq, at in enumerate(minutes, start=1):
         store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=at)))
     store.append_event(session.id, 6, "set_done", {}, T0, new_set=a_set("renegade-row", at=T0 + timedelta(minutes=45)))
+    store.append_event(
+        session.id, 7, "set_done", {}, T0, new_set=a_set("single-arm-row", at=T0 + timedelta(minutes=50))
+    )
     anna = store.accounts.create("anna", "hash", T0)
     annas = store.save_profile("kg", "beginner", [8], account_id=anna.id)
     hers = store.start_session(annas.id, "Kettlebell back workout", ["kettlebell-back"], {"segments": []}, T0)
     store.append_event(hers.id, 1, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=75)))
 
-    found = store.sets_newest_first(session.profile_id, "halo", T0, T0 + timedelta(minutes=120))
-    assert [s.finished_at - T0 for s in found] == [timedelta(minutes=m) for m in (90, 60, 30, 0)]
+    found = store.sets_newest_first(session.profile_id, ["halo", "renegade-row"], T0, T0 + timedelta(minutes=120))
+    assert [(s.exercise_id, s.finished_at - T0) for s in found] == [
+        ("halo", timedelta(minutes=90)),
+        ("halo", timedelta(minutes=60)),
+        ("renegade-row", timedelta(minutes=45)),
+        ("halo", timedelta(minutes=30)),
+        ("halo", timedelta(0)),
+    ]
 
 
-def test_a_reader_that_stops_early_gives_the_store_back_whole(store, session):
-    for seq in range(1, 41):
-        store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=seq)))
-    for _ in range(10):  # more readers than the pool holds connections
-        with closing(store.sets_newest_first(session.profile_id, "halo", T0, T0 + timedelta(hours=1))) as newest:
-            assert next(newest).finished_at == T0 + timedelta(minutes=40)
-    store.append_event(session.id, 41, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=41)), finishes=True)
-    assert store.unfinished_session(session.profile_id) is None
+def test_a_session_is_not_started_beside_one_not_finished(store, session):
+    with pytest.raises(SessionOpen, match=f"Session {session.id} .* is not finished"):
+        store.start_session(session.profile_id, "Another", ["kettlebell-back"], {"segments": []}, T0)
+    assert store.list_sessions(session.profile_id) == [store.get_session(session.id)]
 
 
 def test_the_session_comes_with_the_number_of_its_last_event(store, session):
@@ -192,8 +195,9 @@ def test_the_event_that_ends_a_session_finishes_it_in_the_same_write(store, sess
 
 
 def test_a_client_id_names_one_set_whatever_the_session(store, session):
-    other = store.start_session(session.profile_id, "Other", ["kettlebell-back"], {}, T0)
     store.append_event(session.id, 1, "set_done", {}, T0, new_set=replace(a_set(), client_id="phone-set-0001"))
+    store.finish_session(session.id, T0)
+    other = store.start_session(session.profile_id, "Other", ["kettlebell-back"], {}, T0)
     with pytest.raises(StoreError, match="The set could not be saved"):
         store.append_event(other.id, 1, "set_done", {}, T0, new_set=replace(a_set(), client_id="phone-set-0001"))
     assert store.events(other.id) == [] and store.sets(other.id) == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from contextlib import closing
 from datetime import datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -85,18 +84,21 @@ def recent_history(store: Store, profile_id: int, now: datetime, weeks: int = HI
 def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: datetime) -> list[LoggedSet]:
     """Of the sets :func:`recent_history` gives, those the next-weight advice for ``moves`` reads.
 
-    A session's start needs the advice for each of its moves; reading weeks of sets for it made
-    the start slower with every set logged. Each exercise's sets are read newest first, only as
-    far as its last session (:func:`~repcoach.coach.progression.history_read`).
+    A session's start needs the advice for each of its moves: the window's sets of its exercises
+    come in one read, newest first, and of each exercise only the newest part the advice reads
+    is kept (:func:`~repcoach.coach.progression.history_read`, to its last session).
     """
     by_exercise: dict[str, list[Move]] = defaultdict(list)
     for move in moves:
         by_exercise[move.exercise].append(move)
-    start, end = _last_weeks(now, HISTORY_WEEKS)
-    read: list[LoggedSet] = []
-    for exercise_id, its_moves in by_exercise.items():
-        with closing(store.sets_newest_first(profile_id, exercise_id, start, end)) as newest:
-            read += history_read(its_moves, map(as_logged, newest))
+    newest: dict[str, list[LoggedSet]] = defaultdict(list)
+    for logged in store.sets_newest_first(profile_id, list(by_exercise), *_last_weeks(now, HISTORY_WEEKS)):
+        newest[logged.exercise_id].append(as_logged(logged))
+    read = [
+        logged
+        for exercise_id, its_moves in by_exercise.items()
+        for logged in history_read(its_moves, newest[exercise_id])
+    ]
     return sorted(read, key=lambda logged: logged.finished_at)
 
 

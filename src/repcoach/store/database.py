@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from repcoach.errors import StoreError
 
@@ -45,6 +46,8 @@ def connect(url_text: str) -> Engine:
         ) from error
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        event.listen(engine, "checkout", _refuse_closed_by_server)
     try:
         migrate(engine)
     except OperationalError as error:
@@ -89,7 +92,7 @@ def _parse(url_text: str) -> URL:
 
 def _engine_options(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "postgresql":
-        return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 5}}
+        return {"connect_args": {"connect_timeout": 5}}
     return {}
 
 
@@ -110,3 +113,17 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _refuse_closed_by_server(connection: Any, _record: Any, _proxy: Any) -> None:
+    """Hand out no pooled connection the server has closed (restarted, or ended it), at no round trip.
+
+    A pre-ping (a query per checkout) costs a round trip on every request, more than a logged set's own
+    insert. An idle connection has nothing to read, unless the server has closed it or sent the error it
+    closes with: a socket with something to read is one the server is done with, and the pool then takes
+    a fresh connection (SQLAlchemy's answer to :class:`DisconnectionError`). A connection lost with no
+    word from the server (a network cut) fails its request once, and the pool is renewed.
+    """
+    readable, _, _ = select.select([connection.fileno()], [], [], 0)
+    if readable:
+        raise DisconnectionError("the server closed this connection")

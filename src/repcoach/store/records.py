@@ -30,6 +30,8 @@ class ProfileRecord:
     preferred_time: str = DEFAULT_TIME
     """``HH:MM`` local time."""
     time_zone: str = "UTC"
+    account_id: int | None = None
+    """The account it belongs to on a multi-user server; None for the single user's."""
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, select, update
+from sqlalchemy import Engine, Row, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from repcoach.coach import EXPERIENCE_LEVELS, Experience
-from repcoach.errors import StoreError
+from repcoach.errors import SessionOpen, StoreError
 from repcoach.store.accounts import AccountRepository
 from repcoach.store.database import connect
 from repcoach.store.kept_plans import KeptPlanRepository
@@ -44,13 +44,25 @@ from repcoach.units import Unit
 
 # The statements of a logged set and of a session's start, built once: building one took longer than running
 # it on SQLite.
-_PROFILE = select(*Profile.__table__.c).order_by(Profile.id).limit(1)
-_SINGLE_USER_PROFILE = _PROFILE.where(Profile.account_id.is_(None))
-_ACCOUNT_PROFILE = _PROFILE.where(Profile.account_id == bindparam("account_id"))
+_PROFILE_ID = select(Profile.id).order_by(Profile.id).limit(1)
+_WITH_BELLS = select(*Profile.__table__.c, Bell.weight_kg.label("bell_kg")).outerjoin(Bell).order_by(Bell.weight_kg)
+"""A profile with its bells in one read: a row per bell (one with no bell if it has none)."""
+_SINGLE_USER_PROFILE = _WITH_BELLS.where(
+    Profile.id == _PROFILE_ID.where(Profile.account_id.is_(None)).scalar_subquery()
+)
+_ACCOUNT_PROFILE = _WITH_BELLS.where(
+    Profile.id == _PROFILE_ID.where(Profile.account_id == bindparam("account_id")).scalar_subquery()
+)
 _BELLS = select(Bell.weight_kg).where(Bell.profile_id == bindparam("profile_id")).order_by(Bell.weight_kg)
 _LAST_SEQ = select(func.coalesce(func.max(SessionEvent.seq), 0)).where(SessionEvent.session_id == WorkoutSession.id)
 _SESSION_AT = select(*WorkoutSession.__table__.c, _LAST_SEQ.scalar_subquery().label("last_seq")).where(
     WorkoutSession.id == bindparam("session_id")
+)
+_UNFINISHED = (
+    select(*WorkoutSession.__table__.c)
+    .where(WorkoutSession.profile_id == bindparam("profile_id"), WorkoutSession.finished_at.is_(None))
+    .order_by(WorkoutSession.started_at.desc())
+    .limit(1)
 )
 _ADD_EVENT = insert(SessionEvent)
 _ADD_SET = insert(LoggedSet).returning(LoggedSet.id)
@@ -67,10 +79,8 @@ _SETS_IN_WINDOW = (
     )
 )
 _SETS_BETWEEN = _SETS_IN_WINDOW.order_by(LoggedSet.finished_at, LoggedSet.id)
-_NEWEST_FIRST = (
-    _SETS_IN_WINDOW.where(LoggedSet.exercise_id == bindparam("exercise_id"))
-    .order_by(LoggedSet.finished_at.desc(), LoggedSet.id.desc())
-    .execution_options(yield_per=20)  # about one session of a move at a time
+_NEWEST_FIRST = _SETS_IN_WINDOW.where(LoggedSet.exercise_id.in_(bindparam("exercise_ids", expanding=True))).order_by(
+    LoggedSet.finished_at.desc(), LoggedSet.id.desc()
 )
 _FINISH = update(WorkoutSession).where(WorkoutSession.id == bindparam("session")).values(finished_at=bindparam("at"))
 
@@ -117,8 +127,11 @@ class Store:
         """The owner's profile, or None before set-up (read without the ORM: every API request asks)."""
         query = _SINGLE_USER_PROFILE if account_id is None else _ACCOUNT_PROFILE
         with self.engine.connect() as connection:
-            profile = connection.execute(query, {"account_id": account_id}).first()
-            return _profile_record(connection, profile) if profile else None
+            rows = connection.execute(query, {"account_id": account_id}).all()
+        if not rows:
+            return None
+        bells = tuple(row.bell_kg for row in rows if row.bell_kg is not None)
+        return replace(_profile_record(None, rows[0]), bells_kg=bells)
 
     def save_profile(
         self,
@@ -182,7 +195,11 @@ class Store:
         custom: Sequence[CustomExerciseRecord] = (),
     ) -> SessionRecord:
         """Store a new, unfinished session, and the moves outside the library it uses (``custom``)
-        that the user's custom exercises do not have yet, so their sets have a name and a pattern."""
+        that the user's custom exercises do not have yet, so their sets have a name and a pattern.
+
+        Raises:
+            SessionOpen: the user has a session not finished; nothing is stored.
+        """
         row = WorkoutSession(
             id=uuid.uuid4().hex,
             profile_id=profile_id,
@@ -193,6 +210,8 @@ class Store:
             finished_at=None,
         )
         with self._unit_of_work() as db:
+            if (open_one := db.execute(_UNFINISHED, {"profile_id": profile_id}).first()) is not None:
+                raise SessionOpen(open_one.id, open_one.title)
             add_custom_exercises(db, profile_id, custom)
             db.add(row)
         return _session_record(row)
@@ -211,15 +230,9 @@ class Store:
 
     def unfinished_session(self, profile_id: int) -> SessionRecord | None:
         """The newest session that was started and not finished."""
-        query = (
-            select(WorkoutSession)
-            .where(WorkoutSession.profile_id == profile_id, WorkoutSession.finished_at.is_(None))
-            .order_by(WorkoutSession.started_at.desc())
-            .limit(1)
-        )
-        with self._unit_of_work() as db:
-            row = db.scalars(query).first()
-            return _session_record(row) if row else None
+        with self.engine.connect() as connection:
+            row = connection.execute(_UNFINISHED, {"profile_id": profile_id}).first()
+        return _session_record(row) if row else None
 
     def finish_session(self, session_id: str, at: datetime) -> None:
         with self._unit_of_work() as db:
@@ -401,18 +414,12 @@ class Store:
             return [_set_from_row(row) for row in connection.execute(_SETS_BETWEEN, window)]
 
     def sets_newest_first(
-        self, profile_id: int, exercise_id: str, start: datetime, end: datetime
-    ) -> Generator[SetRecord, None, None]:
-        """The user's sets of ``exercise_id`` finished in ``[start, end)``, newest first, read as they are taken.
-
-        For a reader that stops early (the bell advice reads a move's last session): rows are fetched
-        in small batches along the exercise's index. Close the iterator when done with it
-        (``contextlib.closing``), which gives its connection back.
-        """
-        window = {"profile_id": profile_id, "exercise_id": exercise_id, "start": start, "end": end}
+        self, profile_id: int, exercise_ids: Sequence[str], start: datetime, end: datetime
+    ) -> list[SetRecord]:
+        """The user's sets of the exercises ``exercise_ids`` finished in ``[start, end)``, newest first, in one read."""
+        window = {"profile_id": profile_id, "exercise_ids": list(exercise_ids), "start": start, "end": end}
         with self.engine.connect() as connection:
-            for row in connection.execute(_NEWEST_FIRST, window):
-                yield _set_from_row(row)
+            return [_set_from_row(row) for row in connection.execute(_NEWEST_FIRST, window)]
 
     def set_by_client_id(self, client_id: str) -> SetRecord | None:
         """The set a client logged under ``client_id``, if it is stored."""
@@ -447,8 +454,9 @@ def _owned_profile(db: Session, account_id: int | None) -> Profile | None:
     return db.scalars(select(Profile).where(owner).order_by(Profile.id).limit(1)).first()
 
 
-def _profile_record(db: Session | Connection, profile: Profile | Row[*tuple[Any, ...]]) -> ProfileRecord:
-    bells = db.scalars(_BELLS, {"profile_id": profile.id})
+def _profile_record(db: Session | None, profile: Profile | Row[*tuple[Any, ...]]) -> ProfileRecord:
+    """The profile as a record, with its bells read in ``db`` (None: no bells, for a caller that has them)."""
+    bells = db.scalars(_BELLS, {"profile_id": profile.id}) if db is not None else ()
     return ProfileRecord(
         id=profile.id,
         name=profile.name,
@@ -459,6 +467,7 @@ def _profile_record(db: Session | Connection, profile: Profile | Row[*tuple[Any,
         preferred_days=tuple(profile.preferred_days or DEFAULT_DAYS),
         preferred_time=profile.preferred_time or DEFAULT_TIME,
         time_zone=profile.time_zone or "UTC",
+        account_id=profile.account_id,
     )
 
 

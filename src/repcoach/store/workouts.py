@@ -261,6 +261,8 @@ def stored_source_keys(db: Session, profile_id: int, keys: Sequence[str]) -> set
 
 def add_custom_exercises(db: Session, profile_id: int, exercises: Sequence[CustomExerciseRecord]) -> None:
     """Add the custom exercises not stored yet (a re-import keeps the user's corrections)."""
+    if not exercises:
+        return
     stored = set(db.scalars(select(CustomExercise.exercise_id).where(CustomExercise.profile_id == profile_id)))
     fresh = [exercise for exercise in exercises if exercise.exercise_id not in stored]
     if fresh:

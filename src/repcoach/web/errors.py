@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from repcoach.errors import InvalidInput, NameTaken, Problem, RepcoachError, StoreError, UnknownName
+from repcoach.errors import InvalidInput, NameTaken, Problem, RepcoachError, SessionOpen, StoreError, UnknownName
 from repcoach.service.accounts import SignInFailed
 from repcoach.session import EngineError
 from repcoach.validation import field_name, sentence
@@ -50,6 +50,7 @@ _STATUS: list[tuple[type[RepcoachError], int, str]] = [
     (StoreError, 503, "store_unavailable"),
     (Conflict, 409, "conflict"),
     (NameTaken, 409, "name_taken"),
+    (SessionOpen, 409, "conflict"),
     (Forbidden, 403, "forbidden"),
     (SignInRequired, 401, "sign_in_required"),
     (SignInFailed, 401, "sign_in_failed"),

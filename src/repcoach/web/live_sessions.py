@@ -2,9 +2,13 @@
 
 Rebuilding a session from its stored events on every request is always right, and the API did
 so; but with the bell advice's history it cost more reads than the set's own write. The stored
-events stay the truth: a kept session is used only while its last event is the store's last
-event, so a set written elsewhere (another server process, ``repcoach resume``) makes this one
-rebuild it from the store.
+events stay the truth. A kept session is used to read only while its last event is the store's
+last event; an event is written as the one after the kept session's last, which the store refuses
+when another process (or ``repcoach resume``) wrote that number first: then it is rebuilt from the
+store. So a set costs no read at all, and no process holds what another needs.
+
+A kept session keeps its owner's profile as last read (a read of the session refreshes it, and a
+profile saved through this process replaces it at once): the bell advice of a set needs no read.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ KEPT = 64
 @dataclass
 class Kept:
     live: LiveSession
+    profile: ProfileRecord
+    """The owner's profile as last read, which the session's views and bell advice use."""
     _history: list[LoggedSet] | None = field(default=None)
     _advisor: BellAdvisor | None = field(default=None)
     _nodes: Mapping[str, WalkNode] | None = field(default=None)
@@ -52,19 +58,20 @@ class Kept:
         live = self.live
         return compile_walk(live.engine.program, live.engine.history, self.walk_nodes())
 
-    def history(self, profile: ProfileRecord) -> list[LoggedSet]:
+    def history(self) -> list[LoggedSet]:
         """The sets before the session began that the bell advice reads: read once, as they are
         fixed once the session starts (an import of older workouts mid-session is seen next session)."""
         if self._history is None:
             live = self.live
-            self._history = advice_history(live.store, profile.id, live.engine.program.moves, live.record.started_at)
+            moves = live.engine.program.moves
+            self._history = advice_history(live.store, self.profile.id, moves, live.record.started_at)
         return self._history
 
-    def advisor(self, profile: ProfileRecord) -> BellAdvisor:
+    def advisor(self) -> BellAdvisor:
         """The session's bell advisor, which works each move's advice out once, as the CLI's does: kept
         while the profile stays as it is, made anew when it changes (a bell bought mid-session)."""
-        if self._advisor is None or self._advisor.profile != profile:
-            self._advisor = BellAdvisor(profile, self.history(profile), utc_now())
+        if self._advisor is None or self._advisor.profile != self.profile:
+            self._advisor = BellAdvisor(self.profile, self.history(), utc_now())
         return self._advisor
 
 
@@ -73,18 +80,40 @@ class LiveSessions:
         self._lock = threading.Lock()
         self._kept: OrderedDict[str, Kept] = OrderedDict()
 
-    def get(self, store: Store, record: SessionRecord, last_seq: int) -> Kept:
-        """The session as the store holds it (``record``, whose last event is ``last_seq``): the kept
-        one if nothing was stored since, else rebuilt."""
+    def get(self, store: Store, record: SessionRecord, last_seq: int, profile: ProfileRecord) -> Kept:
+        """The session as the store holds it (``record``, whose last event is ``last_seq``), of ``profile``
+        as just read: the kept one if nothing was stored since, else rebuilt."""
         with self._lock:
             kept = self._kept.get(record.id)
             if kept is not None and kept.live.last_seq == last_seq and kept.live.store is store:
                 self._kept.move_to_end(record.id)
                 kept.live.record = record
+                kept.profile = profile
                 return kept
-        kept = Kept(LiveSession.resume(store, record, MonotonicClock()))
+        kept = Kept(LiveSession.resume(store, record, MonotonicClock()), profile)
         self.keep(kept)
         return kept
+
+    def kept(self, store: Store, session_id: str, account_id: int | None) -> Kept | None:
+        """The session as this process last had it, if it is kept and the account's (None: the single
+        user's), with nothing read; it may be behind the store, which refuses its next event then."""
+        with self._lock:
+            kept = self._kept.get(session_id)
+        if kept is None or kept.live.store is not store or kept.profile.account_id != account_id:
+            return None
+        return kept
+
+    def forget(self, session_id: str) -> None:
+        """Drop a kept session that turned out to be behind the store."""
+        with self._lock:
+            self._kept.pop(session_id, None)
+
+    def profile_saved(self, profile: ProfileRecord) -> None:
+        """Give the kept sessions of ``profile`` the profile as just saved (new bells count at once)."""
+        with self._lock:
+            for kept in self._kept.values():
+                if kept.profile.id == profile.id:
+                    kept.profile = profile
 
     def keep(self, kept: Kept) -> None:
         with self._lock:

@@ -17,7 +17,6 @@ from repcoach.plan import IntRange
 from repcoach.session import Rest, RoundChoice, State, WorkStep
 from repcoach.session.steps import state_key
 from repcoach.session.walk import Walk
-from repcoach.store import ProfileRecord
 from repcoach.web.live_sessions import Kept
 
 PICTURES = frozenset(path.stem for path in (Path(__file__).parent / "static" / "moves").glob("*.svg"))
@@ -140,7 +139,7 @@ class WalkView(BaseModel):
     nodes: dict[str, NodeView]
 
 
-def session_view(kept: Kept, profile: ProfileRecord) -> SessionView:
+def session_view(kept: Kept) -> SessionView:
     """Where the session stands now."""
     live = kept.live
     record = live.record
@@ -157,10 +156,10 @@ def session_view(kept: Kept, profile: ProfileRecord) -> SessionView:
     if record.finished_at is not None:
         return view
     state = live.engine.state
-    return view.model_copy(update={"at": state_key(state), **_shown(state, kept, profile)})
+    return view.model_copy(update={"at": state_key(state), **_shown(state, kept)})
 
 
-def walk_view(kept: Kept, profile: ProfileRecord, walk: Walk) -> WalkView:
+def walk_view(kept: Kept, walk: Walk) -> WalkView:
     """The session's walk, each state shown as the API shows it; bells as advised from the sets logged so far."""
     live = kept.live
     state = live.engine.state
@@ -169,7 +168,7 @@ def walk_view(kept: Kept, profile: ProfileRecord, walk: Walk) -> WalkView:
         remaining = state.rest_remaining
     nodes = {
         key: NodeView(
-            **_shown(node.state, kept, profile),
+            **_shown(node.state, kept),
             on={
                 kind: EdgeView(to=edge.to, from_round_end=edge.from_round_end, interval=edge.interval, rest=edge.rest)
                 for kind, edge in node.on.items()
@@ -204,13 +203,13 @@ def place(state: State, catalogue: UserCatalogue) -> str:
     return "its end"
 
 
-def _shown(state: State, kept: Kept, profile: ProfileRecord) -> dict[str, object]:
+def _shown(state: State, kept: Kept) -> dict[str, object]:
     """The phase and what the page shows in it, as fields of a view."""
     live = kept.live
     catalogue = live.engine.program.exercise_lookup()
     if isinstance(state, WorkStep):
         exercise = catalogue.get(state.move.exercise)
-        bell = kept.advisor(profile).advise(state, live)
+        bell = kept.advisor().advise(state, live)
         work = WorkView(
             exercise_id=state.move.exercise,
             name=exercise.name,

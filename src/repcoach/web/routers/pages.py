@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
+from repcoach.errors import SessionOpen
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import LiveSession, utc_now
@@ -69,7 +70,10 @@ def start(
     """Start a plan (or go back to the unfinished session) and open its page."""
     record = store.unfinished_session(profile.id)
     if record is None:
-        record = LiveSession.start(store, profile, Program.compose(plans.get(plan)), MonotonicClock()).record
+        try:
+            record = LiveSession.start(store, profile, Program.compose(plans.get(plan)), MonotonicClock()).record
+        except SessionOpen as open_one:  # started meanwhile (a second tap, another tab)
+            return RedirectResponse(f"/session/{open_one.session_id}", status_code=303)
     return RedirectResponse(f"/session/{record.id}", status_code=303)
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.store import ProfileRecord
-from repcoach.web.deps import OwnerDep, ProfileDep, StoreDep
+from repcoach.web.deps import LiveSessionsDep, OwnerDep, ProfileDep, StoreDep
 
 router = APIRouter(tags=["profile"])
 
@@ -45,7 +45,7 @@ def read_profile(profile: ProfileDep) -> ProfileView:
 
 
 @router.put("/profile")
-def save_profile(body: ProfileBody, store: StoreDep, owner: OwnerDep) -> ProfileView:
+def save_profile(body: ProfileBody, store: StoreDep, owner: OwnerDep, sessions: LiveSessionsDep) -> ProfileView:
     """Create or replace the profile."""
     try:
         saved = store.save_profile(
@@ -53,4 +53,5 @@ def save_profile(body: ProfileBody, store: StoreDep, owner: OwnerDep) -> Profile
         )
     except ValueError as error:
         raise InvalidInput([Problem(str(error), field="bells_kg")]) from None
+    sessions.profile_saved(saved)
     return _view(saved)

@@ -1,9 +1,10 @@
 """Sessions: start one, read where it stands, send what the user did, list past ones.
 
 The stored events are the truth: a session in progress is kept in memory between requests
-(web/live_sessions.py) only while its last event is the store's last, and is otherwise rebuilt
-from them (:meth:`LiveSession.resume`), with rest time from the wall clock, so a reload, a
-second device or a server restart all see the exact same step.
+(web/live_sessions.py); a read uses it only while its last event is the store's last, and an event
+is written as the one after it, which the store refuses when another process wrote first. Otherwise
+it is rebuilt from them (:meth:`LiveSession.resume`), with rest time from the wall clock, so a
+reload, a second device, a second server process or a restart all see the exact same step.
 """
 
 from __future__ import annotations
@@ -95,14 +96,12 @@ def start_session(
     body: StartBody, store: StoreDep, profile: ProfileDep, plans: PlansDep, sessions: LiveSessionsDep
 ) -> SessionView:
     """Start a session of a built-in plan, with its warm-up and paired plans if asked."""
-    if (open_one := store.unfinished_session(profile.id)) is not None:
-        raise Conflict(f"Session {open_one.id} ({open_one.title}) is not finished; continue or finish it first.")
     main = plans.get(body.plan)
     warm = plans.get(main.warmup or "upper-body-warmup") if body.warmup else None
     program = Program.compose(main, warm, [plans.get(other) for other in body.paired])
-    kept = Kept(LiveSession.start(store, profile, program, MonotonicClock()))
+    kept = Kept(LiveSession.start(store, profile, program, MonotonicClock()), profile)
     sessions.keep(kept)
-    return session_view(kept, profile)
+    return session_view(kept)
 
 
 @router.get("/sessions")
@@ -115,7 +114,7 @@ def list_sessions(store: StoreDep, profile: ProfileDep, limit: int = 20) -> list
 def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> SessionView:
     """Where the session stands now."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
-        return session_view(_live(session_id, store, profile, sessions), profile)
+        return session_view(_live(session_id, store, profile, sessions))
 
 
 @router.get("/sessions/{session_id}/walk")
@@ -128,7 +127,7 @@ def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: L
             walk = kept.walk()
         except NotWalkable as refusal:
             raise Conflict(str(refusal)) from None
-        return walk_view(kept, profile, walk)
+        return walk_view(kept, walk)
 
 
 @router.post("/sessions/{session_id}/events")
@@ -145,21 +144,28 @@ async def send_event(
 
 
 def _send_event(session_id: str, body: EventBody, store: Store, owner: Owner, sessions: LiveSessions) -> SessionView:
-    profile = profile_of(store, owner)
+    """Apply the event to the kept session, read nothing before the write; when the store refuses the write
+    (another process stored an event of this session first), rebuild the session from the store and try once more."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
-        return _apply(_live(session_id, store, profile, sessions), body, store, profile)
+        kept = sessions.kept(store, session_id, owner.account_id)
+        if kept is not None:
+            try:
+                return _apply(kept, body, store)
+            except StoreError:
+                sessions.forget(session_id)
+        return _apply(_live(session_id, store, profile_of(store, owner), sessions), body, store)
 
 
-def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) -> SessionView:
+def _apply(kept: Kept, body: EventBody, store: Store) -> SessionView:
     live = kept.live
     if body.client_id is not None and (
         body.client_id in live.event_ids or _logged_before(body.client_id, live, store, look_up=body.kind != "set_done")
     ):
-        return session_view(kept, profile).model_copy(update={"duplicate": True})
+        return session_view(kept).model_copy(update={"duplicate": True})
     if live.record.finished_at is not None:
         raise Conflict("This session is finished; start a new one.")
     if not _caught_up(kept, body):
-        return session_view(kept, profile)
+        return session_view(kept)
     left = _interval_left(kept, body)
     if body.kind == "set_done":
         event: Event = SetDone(body.reps, body.rir, body.weight_kg, body.hold_seconds, interval_left=left)
@@ -172,8 +178,8 @@ def _apply(kept: Kept, body: EventBody, store: Store, profile: ProfileRecord) ->
     except StoreError:
         if body.client_id is None or not _logged_before(body.client_id, live, store, look_up=True):
             raise
-        return session_view(kept, profile).model_copy(update={"duplicate": True})
-    return session_view(kept, profile)
+        return session_view(kept).model_copy(update={"duplicate": True})
+    return session_view(kept)
 
 
 def _interval_left(kept: Kept, body: EventBody) -> float | None:
@@ -247,4 +253,4 @@ def _live(session_id: str, store: Store, profile: ProfileRecord, sessions: LiveS
     found = store.session_at(session_id)
     if found is None or found[0].profile_id != profile.id:
         raise HTTPException(404, f"There is no session {session_id}.")
-    return sessions.get(store, *found)
+    return sessions.get(store, *found, profile)

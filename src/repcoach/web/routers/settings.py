@@ -21,7 +21,7 @@ from repcoach.store.records import DEFAULT_DAYS, DEFAULT_TIME
 from repcoach.units import Unit, from_kg, parse_weight, parse_weights
 from repcoach.web.auth import Owner
 from repcoach.web.csrf import check_csrf
-from repcoach.web.deps import OwnerDep, StoreDep
+from repcoach.web.deps import LiveSessionsDep, OwnerDep, StoreDep
 from repcoach.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -94,6 +94,7 @@ def change_settings(
     request: Request,
     store: StoreDep,
     owner: OwnerDep,
+    sessions: LiveSessionsDep,
     units: Field,
     bells: Field,
     experience: Field,
@@ -115,7 +116,7 @@ def change_settings(
         typed |= {"time": time, "zone": zone}
         problems = {problem.field: problem.message for problem in error.problems}
         return settings_page(request, owner, typed | {"new": is_new}, 422, problems=problems)
-    save_settings(store, owner.account_id, settings)
+    sessions.profile_saved(save_settings(store, owner.account_id, settings))
     return RedirectResponse("/" if is_new else "/settings?saved=true", status_code=303)
 
 
