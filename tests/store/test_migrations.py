@@ -27,6 +27,7 @@ def test_migrating_an_up_to_date_database_again_changes_nothing(store_url):
         "accounts",
         "custom_exercises",
         "kept_plans",
+        "login_attempts",
         "login_sessions",
         "profiles",
         "bells",

@@ -1,6 +1,8 @@
 """Multi-user servers: registration, sign-in, cookies, throttling, and one user never touching another's data."""
 
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -76,6 +78,17 @@ def test_a_wrong_password_says_so_and_after_five_the_sixth_must_wait(server, for
     assert held.status_code == 429 and "Too many wrong passwords: try again in 15 minutes." in held.text
     over_api = server.post("/api/v1/login", json={"username": "anna", "password": "correct horse"})
     assert over_api.status_code == 429 and int(over_api.headers["retry-after"]) > 800
+
+
+def test_fifty_wrong_passwords_at_once_check_only_five_and_a_second_process_counts_them_too(server, store_url):
+    signed_up(server, "anna")
+    wrong = {"username": "anna", "password": "wrong horse"}
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = Counter(pool.map(lambda _: server.post("/api/v1/login", json=wrong).status_code, range(50)))
+    assert statuses == {401: 5, 429: 45}
+    with TestClient(create_app(store_url, accounts=True)) as other_process:
+        held = other_process.post("/api/v1/login", json={"username": "anna", "password": "correct horse"})
+    assert held.status_code == 429
 
 
 def test_signing_out_ends_the_login_even_for_a_copied_cookie(server, form):

@@ -1,59 +1,54 @@
 """Login rate limiting: a few wrong passwords per name and address, then a wait.
 
-Pure and in memory (one server process): it takes the time from the caller, so tests step it.
+Every attempt is counted in the database before its password is checked (the count and the check
+are one step, :class:`~repcoach.store.login_attempts.LoginAttemptRepository`), so parallel attempts
+cannot all pass, and every server process shares the counts. A right password clears its name's
+count and takes its attempt back from the address's.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-WINDOW_SECONDS = 15 * 60.0
+from repcoach.store import Store
+
+WINDOW = timedelta(minutes=15)
 FAILURES_PER_ACCOUNT = 5
 """Wrong passwords for one username from one address within the window."""
 FAILURES_PER_ADDRESS = 20
 """Wrong passwords from one address across usernames (guessing many names) within the window."""
-MAX_TRACKED = 10_000
-"""Keys remembered at most, oldest forgotten first, so a flood of names cannot exhaust memory."""
+MAX_NAME_IN_KEY = 64
+"""Characters of a typed username kept in its key (longer names are no account's)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class LoginThrottle:
-    window: float = WINDOW_SECONDS
+    window: timedelta = WINDOW
     per_account: int = FAILURES_PER_ACCOUNT
     per_address: int = FAILURES_PER_ADDRESS
-    _failures: OrderedDict[str, deque[float]] = field(default_factory=OrderedDict)
 
-    def wait_seconds(self, username: str, address: str, now: float) -> float:
-        """How long this address must wait before trying ``username`` again; 0 when it may try now."""
-        waits = [
-            self._wait(key, limit, now)
-            for key, limit in ((_account_key(username, address), self.per_account), (address, self.per_address))
-        ]
-        return max(waits)
+    def admit(self, store: Store, username: str, address: str, now: datetime) -> float:
+        """Count this attempt; 0 when it may check its password, else the seconds to wait before trying again."""
+        attempts = store.login_attempts
+        for key, limit in (
+            (_account_key(username, address), self.per_account),
+            (_address_key(address), self.per_address),
+        ):
+            count, began = attempts.count(key, now, self.window)
+            if count > limit:
+                return max(1.0, (began + self.window - now).total_seconds())
+        return 0.0
 
-    def failed(self, username: str, address: str, now: float) -> None:
-        for key in (_account_key(username, address), address):
-            times = self._failures.pop(key, deque())
-            times.append(now)
-            self._failures[key] = times
-        while len(self._failures) > MAX_TRACKED:
-            self._failures.popitem(last=False)
-
-    def succeeded(self, username: str, address: str) -> None:
-        """A right password clears that name's failures (not the address's)."""
-        self._failures.pop(_account_key(username, address), None)
-
-    def _wait(self, key: str, limit: int, now: float) -> float:
-        times = self._failures.get(key)
-        if not times:
-            return 0.0
-        while times and times[0] <= now - self.window:
-            times.popleft()
-        if len(times) < limit:
-            return 0.0
-        return times[-limit] + self.window - now
+    def succeeded(self, store: Store, username: str, address: str) -> None:
+        """A right password clears that name's failures, and is not held against the address."""
+        store.login_attempts.clear(_account_key(username, address))
+        store.login_attempts.take_back(_address_key(address))
 
 
 def _account_key(username: str, address: str) -> str:
-    return f"{username.strip().lower()}\n{address}"
+    return f"name {address} {username.strip().lower()[:MAX_NAME_IN_KEY]}"
+
+
+def _address_key(address: str) -> str:
+    return f"address {address}"

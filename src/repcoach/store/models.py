@@ -69,6 +69,20 @@ class LoginSession(Base):
     expires_at: Mapped[datetime]
 
 
+class LoginAttempts(Base):
+    """Sign-in attempts counted against one key (a name from an address, or an address) in a window of time.
+
+    Shared by every server process, and counted in one statement (an upsert), so parallel attempts
+    cannot all pass the check before any is counted.
+    """
+
+    __tablename__ = "login_attempts"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_start: Mapped[datetime]
+    count: Mapped[int] = mapped_column(Integer)
+
+
 class Profile(Base):
     __tablename__ = "profiles"
     __table_args__ = (UniqueConstraint("account_id", name="uq_profiles_account_id"),)

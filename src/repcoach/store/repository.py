@@ -19,6 +19,7 @@ from repcoach.errors import SessionOpen, StoreError
 from repcoach.store.accounts import AccountRepository
 from repcoach.store.database import connect
 from repcoach.store.kept_plans import KeptPlanRepository
+from repcoach.store.login_attempts import LoginAttemptRepository
 from repcoach.store.models import Bell, CustomExercise, LoggedSet, Profile, SessionEvent, WorkoutSession
 from repcoach.store.records import (
     DEFAULT_DAYS,
@@ -103,6 +104,8 @@ class Store:
         """Logins of a multi-user server."""
         self.kept_plans = KeptPlanRepository(self._unit_of_work)
         """Plans kept per user on a multi-user server."""
+        self.login_attempts = LoginAttemptRepository(engine)
+        """Sign-in attempts, counted for the login throttle of every server process."""
 
     def close(self) -> None:
         self.engine.dispose()

@@ -6,12 +6,11 @@ The login travels in an HttpOnly, SameSite=Lax cookie holding a random token (se
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 
 from fastapi import Request, Response
 
-from repcoach.service.accounts import LOGIN_LIFETIME, Login, SignInFailed, sign_in, signed_in
+from repcoach.service.accounts import LOGIN_LIFETIME, Login, sign_in, signed_in
 from repcoach.service.live_session import utc_now
 from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import Store
@@ -61,19 +60,15 @@ def attempt_sign_in(request: Request, store: Store, username: str, password: str
     """
     throttle: LoginThrottle = request.app.state.login_throttle
     address = request.client.host if request.client else "unknown"
-    wait = throttle.wait_seconds(username, address, time.monotonic())
+    wait = throttle.admit(store, username, address, utc_now())
     if wait > 0:
         minutes = math.ceil(wait / 60)
         raise TooManyAttempts(
             f"Too many wrong passwords: try again in {minutes} minute{'s' if minutes > 1 else ''}.",
             retry_after=math.ceil(wait),
         )
-    try:
-        login = sign_in(store, username, password, utc_now())
-    except SignInFailed:
-        throttle.failed(username, address, time.monotonic())
-        raise
-    throttle.succeeded(username, address)
+    login = sign_in(store, username, password, utc_now())
+    throttle.succeeded(store, username, address)
     return login
 
 
