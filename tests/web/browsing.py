@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -93,25 +93,29 @@ def sets_logged(base: str, session: str) -> int:
 
 
 @contextmanager
-def serve_process(database: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """``repcoach serve`` on ``database`` in its own process on ``port``, answering; killed (-9) after,
-    if the test has not killed it already."""
-    env = {**os.environ, "REPCOACH_DATABASE_URL": f"sqlite:///{database}"}
-    command = [sys.executable, "-m", "repcoach", "serve", "--host", "127.0.0.1", "--port", str(port)]
+def serve_process(
+    database: Path | str, port: int, log: Path, options: Sequence[str] = ()
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``repcoach serve`` on ``database`` (a SQLite file, or a database URL) in its own process on ``port``
+    with ``options``, answering; killed (-9) after, with its whole process group, if the test has not killed
+    it already."""
+    url = database if isinstance(database, str) else f"sqlite:///{database}"
+    env = {**os.environ, "REPCOACH_DATABASE_URL": url}
+    command = [sys.executable, "-m", "repcoach", "serve", "--host", "127.0.0.1", "--port", str(port), *options]
     with log.open("ab") as sink:
-        server = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             assert server.poll() is None, f"the server exited: {log.read_text()}"
             try:
                 httpx.get(f"http://127.0.0.1:{port}/api/v1/plans", timeout=1, trust_env=False)
                 break
             except httpx.TransportError:
-                assert time.monotonic() < deadline, f"the server did not answer in 30 s: {log.read_text()}"
+                assert time.monotonic() < deadline, f"the server did not answer in 60 s: {log.read_text()}"
                 time.sleep(0.1)
         yield server
     finally:
-        if server.poll() is None:
-            server.send_signal(signal.SIGKILL)
+        with suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)  # its worker processes too
         server.wait(10)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import ipaddress
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -13,8 +13,8 @@ from rich.console import Console
 
 from repcoach.cli.app import app
 from repcoach.io.user_plans import user_plans_dir
-from repcoach.store import default_database_url
-from repcoach.web import create_app
+from repcoach.store import default_database_url, open_store
+from repcoach.web.workers import FACTORY, SETTINGS_VARIABLE, AppSettings, build
 
 
 def is_loopback(host: str) -> bool:
@@ -60,6 +60,15 @@ def serve(
             "headers, so that behind HTTPS cookies are Secure and HSTS is sent.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes answering on the port (any answers any request); for many users on PostgreSQL.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the phone pages and the JSON API (/api/v1, documented at /docs).
 
@@ -73,22 +82,26 @@ def serve(
         Console().print(f"Accounts are on: create one at http://{shown}:{port}/register, then sign in.", soft_wrap=True)
     # Plans made by import-text are this machine's user's: offered only when the app has no accounts.
     saved = [] if accounts else sorted(user_plans_dir().glob("*.toml"))
-    app_ = create_app(
+    settings = AppSettings(
         ctx.obj.db_url or default_database_url(),
         accounts=accounts,
-        plan_files=[*(plan_files or ()), *saved],
-        plans_dir=None if accounts else user_plans_dir(),
-        allowed_hosts=allowed_hosts or (),
+        plan_files=tuple(str(path) for path in [*(plan_files or ()), *saved]),
+        plans_dir=None if accounts else str(user_plans_dir()),
+        allowed_hosts=tuple(allowed_hosts or ()),
     )
-    # What is loaded by now lives as long as the server: frozen, the collector stops walking it. A full
-    # collection of it took about 90 ms, a stall for every request in flight.
-    gc.collect()
-    gc.freeze()
+    # Built here whatever the number of processes, so a bad plan file is said once, before any starts. Several
+    # processes find the schema migrated here, by one process, not raced by all of them at start-up.
+    app_ = build(settings)
+    if workers > 1:
+        open_store(settings.database_url).close()
+        os.environ[SETTINGS_VARIABLE] = settings.to_json()
     # Without --access-log only start-up, errors and warnings are printed: a line per request is noise for
     # one person's taps, and with it the API benchmark's sets missed their latency target more often.
     # X-Forwarded-* are believed only from a proxy named with --behind-proxy (uvicorn trusts 127.0.0.1 by default).
     uvicorn.run(
-        app_,
+        app_ if workers == 1 else FACTORY,
+        factory=workers > 1,
+        workers=workers,
         host=host,
         port=port,
         log_level="info",

@@ -4,8 +4,9 @@ Rebuilding a session from its stored events on every request is always right, an
 so; but with the bell advice's history it cost more reads than the set's own write. The stored
 events stay the truth. A kept session is used to read only while its last event is the store's
 last event; an event is written as the one after the kept session's last, which the store refuses
-when another process (or ``repcoach resume``) wrote that number first: then it is rebuilt from the
-store. So a set costs no read at all, and no process holds what another needs.
+when another process (or ``repcoach resume``) wrote that number first. An event that was not written
+(refused, a duplicate, refused by the store) is applied again to the session as the store holds it.
+So a set costs no read at all, and no process holds what another needs.
 
 A kept session keeps its owner's profile as last read (a read of the session refreshes it, and a
 profile saved through this process replaces it at once): the bell advice of a set needs no read.
@@ -102,11 +103,6 @@ class LiveSessions:
         if kept is None or kept.live.store is not store or kept.profile.account_id != account_id:
             return None
         return kept
-
-    def forget(self, session_id: str) -> None:
-        """Drop a kept session that turned out to be behind the store."""
-        with self._lock:
-            self._kept.pop(session_id, None)
 
     def profile_saved(self, profile: ProfileRecord) -> None:
         """Give the kept sessions of ``profile`` the profile as just saved (new bells count at once)."""

@@ -10,13 +10,14 @@ reload, a second device, a second server process or a restart all see the exact 
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from repcoach.errors import InvalidInput, Problem, StoreError
+from repcoach.errors import InvalidInput, Problem, RepcoachError, StoreError
 from repcoach.limits import MAX_REPS, MAX_SET_SECONDS, MAX_WEIGHT_KG
 from repcoach.service.live_session import LiveSession
 from repcoach.session import (
@@ -144,15 +145,18 @@ async def send_event(
 
 
 def _send_event(session_id: str, body: EventBody, store: Store, owner: Owner, sessions: LiveSessions) -> SessionView:
-    """Apply the event to the kept session, read nothing before the write; when the store refuses the write
-    (another process stored an event of this session first), rebuild the session from the store and try once more."""
+    """Apply the event to the kept session with nothing read first. That answer stands only when the store took
+    the event's write, which it refuses when another process stored an event of this session first: any other
+    outcome (a refusal, a duplicate, nothing to apply) may come from a kept session behind the store, so the
+    event is applied again to the session as the store holds it."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
         kept = sessions.kept(store, session_id, owner.account_id)
         if kept is not None:
-            try:
-                return _apply(kept, body, store)
-            except StoreError:
-                sessions.forget(session_id)
+            stored_before = kept.live.last_seq
+            with suppress(RepcoachError):
+                view = _apply(kept, body, store)
+                if kept.live.last_seq > stored_before:
+                    return view
         return _apply(_live(session_id, store, profile_of(store, owner), sessions), body, store)
 
 
