@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-
 from repcoach.units import Unit, from_kg
 
 PlotFormat = Literal["png", "svg"]
@@ -41,6 +38,10 @@ def progress_plot(title: str, points: Sequence[SessionPoint], unit: Unit, fmt: P
     """
     if not points:
         raise ValueError("there is nothing to plot yet: log a session with this move first")
+    # Imported here: matplotlib took a quarter of the server's start-up, for a page few requests ask for.
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(8, 5.5), layout="constrained")
     load_axes, rounds_axes = figure.subplots(2, 1, sharex=True, height_ratios=(3, 1))
     days = [point.day for point in points]
