@@ -66,5 +66,9 @@ class SessionOpen(RepcoachError):
         self.title = title
 
 
+class Collision(RepcoachError):
+    """What is to be stored has the id of something stored for another user."""
+
+
 class NameTaken(RepcoachError):
     """A name that must be unique (a username) is already in use."""

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repcoach.errors import InvalidInput
+from repcoach.errors import Collision, InvalidInput
 from repcoach.io.backup_json import dump_export, load_export
 from repcoach.plan.builtins import builtin_plans, builtin_shelf, get_builtin_plan
 from repcoach.plan.plan import Plan
@@ -127,6 +127,25 @@ def test_the_round_trip_holds_on_both_databases_and_a_second_restore_adds_nothin
     assert document["profile"]["time_zone"] == "Europe/Berlin"
     assert [len(session["sets"]) for session in document["sessions"]] == [0, 2]
     assert [(plan["plan_id"], plan["title"]) for plan in document["kept_plans"]] == [("back-day", "Back day 💪")]
+
+
+def test_another_users_backup_is_a_collision_that_stores_nothing_and_a_copy_of_the_same_client_ids_is_fine(
+    store, tmp_path
+):
+    fill(store, [])
+    exported = dump_export(export_document(store, store.get_profile(), NOW)).encode()
+    ben = store.accounts.create("ben", "hash", NOW)
+    store.save_profile("kg", "beginner", [12], account_id=ben.id)
+    with pytest.raises(Collision, match="1 session.* stored for another user.*Nothing was restored"):
+        restore_document(store, ben.id, load_export(exported, "backup.json"))
+    assert store.list_sessions(store.get_profile(ben.id).id) == []
+    with open_store(f"sqlite:///{tmp_path / 'other.db'}") as other:  # the same sets, client ids and all, elsewhere
+        other.save_profile("kg", "beginner", [8])
+        anna = other.accounts.create("anna", "hash", NOW)
+        restore_document(other, anna.id, load_export(exported, "backup.json"))
+        fill(other, [])  # the single user logs a set under the same client id
+        assert other.set_by_client_id(other.get_profile(anna.id).id, "phone-set-0001") is not None
+        assert other.set_by_client_id(other.get_profile().id, "phone-set-0001") is not None
 
 
 def test_a_restored_plan_is_kept_for_the_account_and_one_kept_under_its_id_stays(store, tmp_path):

@@ -201,3 +201,12 @@ def test_a_client_id_names_one_set_whatever_the_session(store, session):
     with pytest.raises(StoreError, match="The set could not be saved"):
         store.append_event(other.id, 1, "set_done", {}, T0, new_set=replace(a_set(), client_id="phone-set-0001"))
     assert store.events(other.id) == [] and store.sets(other.id) == []
+
+
+def test_a_client_id_is_one_users_own_another_may_hold_the_same(store, session):
+    store.append_event(session.id, 1, "set_done", {}, T0, new_set=replace(a_set(), client_id="phone-set-0001"))
+    anna = store.save_profile("kg", "beginner", [8], account_id=store.accounts.create("anna", "hash", T0).id)
+    hers = store.start_session(anna.id, "Kettlebell back workout", ["kettlebell-back"], {"segments": []}, T0)
+    store.append_event(hers.id, 1, "set_done", {}, T0, new_set=replace(a_set(reps=5), client_id="phone-set-0001"))
+    assert store.set_by_client_id(anna.id, "phone-set-0001").reps == 5
+    assert store.set_by_client_id(session.profile_id, "phone-set-0001").reps == 8

@@ -64,6 +64,7 @@ def restore_document(store: Store, account_id: int | None, doc: ExportDoc) -> Re
 
     Raises:
         InvalidInput: a kept plan is not a valid plan (then nothing is stored).
+        Collision: a session of it is stored for another user; no session of it is stored.
         StoreError: the database refused it; no session of it is stored.
     """
     plans = [KeptPlanRecord(kept.plan_id, kept.title, kept.toml, kept.saved_at) for kept in doc.kept_plans]

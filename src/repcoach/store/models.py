@@ -187,9 +187,12 @@ class LoggedSet(Base):
         CheckConstraint("kind IN ('normal', 'warmup', 'dropset', 'failure')", name="ck_logged_sets_kind"),
         CheckConstraint("rir IS NULL OR rir >= 0", name="ck_logged_sets_rir"),
         CheckConstraint("weight_kg IS NULL OR weight_kg > 0", name="ck_logged_sets_weight"),
+        UniqueConstraint("profile_id", "client_id", name="uq_logged_sets_profile_client"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = mapped_column(Integer)
+    """The session's profile, kept beside the set so that a client id names one set of one user."""
     session_id: Mapped[str] = mapped_column(ForeignKey("workout_sessions.id", ondelete="CASCADE"), index=True)
     event_seq: Mapped[int] = mapped_column(Integer)
     exercise_id: Mapped[str] = mapped_column(String(100))
@@ -205,7 +208,7 @@ class LoggedSet(Base):
     rir: Mapped[int | None] = mapped_column(Integer)
     finished_at: Mapped[datetime]
     started_at: Mapped[datetime | None]
-    client_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    client_id: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(10), server_default="normal")
     """normal, warmup, dropset or failure (as Hevy marks sets); warm-ups are not coached on."""
     equipment: Mapped[str | None] = mapped_column(String(20))

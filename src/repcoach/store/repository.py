@@ -66,12 +66,27 @@ _UNFINISHED = (
     .limit(1)
 )
 _ADD_EVENT = insert(SessionEvent)
-_ADD_SET = insert(LoggedSet).returning(LoggedSet.id)
+_SET_RECORD_COLUMNS = [column for column in LoggedSet.__table__.c if column.name != "profile_id"]
+"""What a set's record holds (its profile is its session's)."""
+_SET_VALUES = ("event_seq", *NEW_SET_FIELDS)
+_ADD_SET = (
+    insert(LoggedSet)
+    .from_select(
+        ["profile_id", "session_id", *_SET_VALUES],
+        select(
+            WorkoutSession.profile_id,
+            WorkoutSession.id,
+            *(bindparam(name, type_=LoggedSet.__table__.c[name].type) for name in _SET_VALUES),
+        ).where(WorkoutSession.id == bindparam("session_id")),
+    )
+    .returning(LoggedSet.id)
+)
+"""A set of a session, its profile taken from the session in the same statement."""
 _REMOVE_SET = delete(LoggedSet).where(
     LoggedSet.session_id == bindparam("session_id"), LoggedSet.event_seq == bindparam("event_seq")
 )
 _SETS_IN_WINDOW = (
-    select(*LoggedSet.__table__.c)
+    select(*_SET_RECORD_COLUMNS)
     .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
     .where(
         WorkoutSession.profile_id == bindparam("profile_id"),
@@ -373,7 +388,8 @@ class Store:
         sessions already stored are skipped.
 
         Raises:
-            StoreError: a set breaks a rule, or a set's client id belongs to another user's set; nothing is stored.
+            Collision: a session has the id of another user's session; nothing is stored.
+            StoreError: a set breaks a rule; nothing is stored.
         """
         try:
             with self._unit_of_work() as db:
@@ -424,10 +440,11 @@ class Store:
         with self.engine.connect() as connection:
             return [_set_from_row(row) for row in connection.execute(_NEWEST_FIRST, window)]
 
-    def set_by_client_id(self, client_id: str) -> SetRecord | None:
-        """The set a client logged under ``client_id``, if it is stored."""
+    def set_by_client_id(self, profile_id: int, client_id: str) -> SetRecord | None:
+        """The set the user's device logged under ``client_id``, if it is stored."""
         with self._unit_of_work() as db:
-            row = db.scalars(select(LoggedSet).where(LoggedSet.client_id == client_id)).first()
+            owned = LoggedSet.profile_id == profile_id
+            row = db.scalars(select(LoggedSet).where(owned, LoggedSet.client_id == client_id)).first()
             return _set_record(row) if row else None
 
     def events(self, session_id: str) -> list[EventRecord]:
@@ -441,7 +458,7 @@ class Store:
 
     def sets(self, session_id: str) -> list[SetRecord]:
         """A session's logged sets in the order they were logged."""
-        query = select(*LoggedSet.__table__.c).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
+        query = select(*_SET_RECORD_COLUMNS).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
         with self.engine.connect() as connection:
             return [_set_from_row(row) for row in connection.execute(query)]
 
@@ -495,5 +512,5 @@ def _set_record(row: LoggedSet) -> SetRecord:
 
 
 def _set_from_row(row: Row[*tuple[Any, ...]]) -> SetRecord:
-    """A row of all ``logged_sets`` columns as a record: the columns are named as its fields."""
+    """A row of ``_SET_RECORD_COLUMNS`` as a record: the columns are named as its fields."""
     return SetRecord(**row._mapping)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
+from repcoach.errors import Collision
 from repcoach.store.models import CustomExercise, LoggedSet, SessionEvent, WorkoutSession
 from repcoach.store.records import EventRecord, NewSet, SessionRecord
 
@@ -27,7 +28,7 @@ SESSION_COLUMNS = (
     "id", "profile_id", "title", "plan_ids", "program", "started_at", "finished_at", "source_key", "notes"
 )  # fmt: skip
 EVENT_COLUMNS = ("session_id", "seq", "kind", "payload", "at", "client_id")
-SET_COLUMNS = ("session_id", "event_seq", *NEW_SET_FIELDS)
+SET_COLUMNS = ("profile_id", "session_id", "event_seq", *NEW_SET_FIELDS)
 _new_set_values = attrgetter(*NEW_SET_FIELDS)
 """A set's values in ``NEW_SET_FIELDS`` order, in one call."""
 _NO_PAYLOAD: dict[str, Any] = {}
@@ -85,7 +86,7 @@ def insert_workouts(db: Session, profile_id: int, workouts: Sequence[NewWorkout]
         )
         for seq, new_set in enumerate(workout.sets, start=1):
             events.append((session_id, seq, "set_done", _NO_PAYLOAD, new_set.finished_at, None))
-            sets.append((session_id, seq, *_new_set_values(new_set)))
+            sets.append((profile_id, session_id, seq, *_new_set_values(new_set)))
     _insert_all(db, sessions, events, sets)
     return Imported([str(row[0]) for row in sessions], len(sets))
 
@@ -111,13 +112,25 @@ class SessionCopy:
 
 
 def insert_session_copies(db: Session, profile_id: int, copies: Sequence[SessionCopy]) -> Imported:
-    """Insert sessions as they were, ids and all, skipping those already stored (a backup restored twice)."""
+    """Insert sessions as they were, ids and all, skipping those already stored (a backup restored twice).
+
+    Raises:
+        Collision: a session has the id of another user's session (a backup of someone else's log).
+    """
     ids = [copy.record.id for copy in copies]
-    stored = {
-        found
+    owners = {
+        session_id: owner
         for start in range(0, len(ids), 500)
-        for found in db.scalars(select(WorkoutSession.id).where(WorkoutSession.id.in_(ids[start : start + 500])))
+        for session_id, owner in db.execute(
+            select(WorkoutSession.id, WorkoutSession.profile_id).where(WorkoutSession.id.in_(ids[start : start + 500]))
+        )
     }
+    if others := sorted(session_id for session_id, owner in owners.items() if owner != profile_id):
+        raise Collision(
+            f"{len(others)} session(s) of this backup, the first {others[0]}, are stored for another user: "
+            "it is another user's backup, or was restored for another account. Nothing was restored."
+        )
+    stored = set(owners)
     fresh = [copy for copy in copies if copy.record.id not in stored]
     sessions = [
         (
@@ -139,7 +152,9 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
         for event in copy.events
     ]
     sets = [
-        (copy.record.id, logged.event_seq, *_new_set_values(logged)) for copy in fresh for logged in copy.record.sets
+        (profile_id, copy.record.id, logged.event_seq, *_new_set_values(logged))
+        for copy in fresh
+        for logged in copy.record.sets
     ]
     _insert_all(db, sessions, events, sets)
     return Imported([copy.record.id for copy in fresh], len(sets))

@@ -16,7 +16,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from repcoach.errors import InvalidInput, NameTaken, Problem, RepcoachError, SessionOpen, StoreError, UnknownName
+from repcoach.errors import (
+    Collision,
+    InvalidInput,
+    NameTaken,
+    Problem,
+    RepcoachError,
+    SessionOpen,
+    StoreError,
+    UnknownName,
+)
 from repcoach.service.accounts import SignInFailed
 from repcoach.session import EngineError
 from repcoach.validation import field_name, sentence
@@ -51,6 +60,7 @@ _STATUS: list[tuple[type[RepcoachError], int, str]] = [
     (Conflict, 409, "conflict"),
     (NameTaken, 409, "name_taken"),
     (SessionOpen, 409, "conflict"),
+    (Collision, 409, "collision"),
     (Forbidden, 403, "forbidden"),
     (SignInRequired, 401, "sign_in_required"),
     (SignInFailed, 401, "sign_in_failed"),

@@ -247,7 +247,7 @@ def _logged_before(client_id: str, live: LiveSession, store: Store, *, look_up: 
         return True
     if not look_up:
         return False
-    earlier = store.set_by_client_id(client_id)
+    earlier = store.set_by_client_id(live.record.profile_id, client_id)
     if earlier is not None and earlier.session_id != live.record.id:
         raise InvalidInput([Problem("this client_id was used for a set of another session", field="client_id")])
     return earlier is not None
