@@ -8,9 +8,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Engine, Row, bindparam, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,9 +21,24 @@ from repcoach.store.database import connect
 from repcoach.store.kept_plans import KeptPlanRepository
 from repcoach.store.login_attempts import LoginAttemptRepository
 from repcoach.store.models import Bell, CustomExercise, LoggedSet, Profile, SessionEvent, WorkoutSession
+from repcoach.store.queries import (
+    ACCOUNT_PROFILE,
+    ADD_EVENT,
+    ADD_SET,
+    FINISH,
+    NEWEST_FIRST,
+    REMOVE_SET,
+    SESSION_AT,
+    SET_RECORD_COLUMNS,
+    SETS_BETWEEN,
+    SINGLE_USER_PROFILE,
+    UNFINISHED,
+    profile_record,
+    session_record,
+    set_from_row,
+    set_record,
+)
 from repcoach.store.records import (
-    DEFAULT_DAYS,
-    DEFAULT_TIME,
     EventRecord,
     NewSet,
     ProfileRecord,
@@ -42,63 +57,6 @@ from repcoach.store.workouts import (
     stored_source_keys,
 )
 from repcoach.units import Unit
-
-# The statements of a logged set and of a session's start, built once: building one took longer than running
-# it on SQLite.
-_PROFILE_ID = select(Profile.id).order_by(Profile.id).limit(1)
-_WITH_BELLS = select(*Profile.__table__.c, Bell.weight_kg.label("bell_kg")).outerjoin(Bell).order_by(Bell.weight_kg)
-"""A profile with its bells in one read: a row per bell (one with no bell if it has none)."""
-_SINGLE_USER_PROFILE = _WITH_BELLS.where(
-    Profile.id == _PROFILE_ID.where(Profile.account_id.is_(None)).scalar_subquery()
-)
-_ACCOUNT_PROFILE = _WITH_BELLS.where(
-    Profile.id == _PROFILE_ID.where(Profile.account_id == bindparam("account_id")).scalar_subquery()
-)
-_BELLS = select(Bell.weight_kg).where(Bell.profile_id == bindparam("profile_id")).order_by(Bell.weight_kg)
-_LAST_SEQ = select(func.coalesce(func.max(SessionEvent.seq), 0)).where(SessionEvent.session_id == WorkoutSession.id)
-_SESSION_AT = select(*WorkoutSession.__table__.c, _LAST_SEQ.scalar_subquery().label("last_seq")).where(
-    WorkoutSession.id == bindparam("session_id")
-)
-_UNFINISHED = (
-    select(*WorkoutSession.__table__.c)
-    .where(WorkoutSession.profile_id == bindparam("profile_id"), WorkoutSession.finished_at.is_(None))
-    .order_by(WorkoutSession.started_at.desc())
-    .limit(1)
-)
-_ADD_EVENT = insert(SessionEvent)
-_SET_RECORD_COLUMNS = [column for column in LoggedSet.__table__.c if column.name != "profile_id"]
-"""What a set's record holds (its profile is its session's)."""
-_SET_VALUES = ("event_seq", *NEW_SET_FIELDS)
-_ADD_SET = (
-    insert(LoggedSet)
-    .from_select(
-        ["profile_id", "session_id", *_SET_VALUES],
-        select(
-            WorkoutSession.profile_id,
-            WorkoutSession.id,
-            *(bindparam(name, type_=LoggedSet.__table__.c[name].type) for name in _SET_VALUES),
-        ).where(WorkoutSession.id == bindparam("session_id")),
-    )
-    .returning(LoggedSet.id)
-)
-"""A set of a session, its profile taken from the session in the same statement."""
-_REMOVE_SET = delete(LoggedSet).where(
-    LoggedSet.session_id == bindparam("session_id"), LoggedSet.event_seq == bindparam("event_seq")
-)
-_SETS_IN_WINDOW = (
-    select(*_SET_RECORD_COLUMNS)
-    .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-    .where(
-        WorkoutSession.profile_id == bindparam("profile_id"),
-        LoggedSet.finished_at >= bindparam("start"),
-        LoggedSet.finished_at < bindparam("end"),
-    )
-)
-_SETS_BETWEEN = _SETS_IN_WINDOW.order_by(LoggedSet.finished_at, LoggedSet.id)
-_NEWEST_FIRST = _SETS_IN_WINDOW.where(LoggedSet.exercise_id.in_(bindparam("exercise_ids", expanding=True))).order_by(
-    LoggedSet.finished_at.desc(), LoggedSet.id.desc()
-)
-_FINISH = update(WorkoutSession).where(WorkoutSession.id == bindparam("session")).values(finished_at=bindparam("at"))
 
 
 def open_store(url: str) -> Store:
@@ -143,13 +101,13 @@ class Store:
 
     def get_profile(self, account_id: int | None = None) -> ProfileRecord | None:
         """The owner's profile, or None before set-up (read without the ORM: every API request asks)."""
-        query = _SINGLE_USER_PROFILE if account_id is None else _ACCOUNT_PROFILE
+        query = SINGLE_USER_PROFILE if account_id is None else ACCOUNT_PROFILE
         with self.engine.connect() as connection:
             rows = connection.execute(query, {"account_id": account_id}).all()
         if not rows:
             return None
         bells = tuple(row.bell_kg for row in rows if row.bell_kg is not None)
-        return replace(_profile_record(None, rows[0]), bells_kg=bells)
+        return replace(profile_record(None, rows[0]), bells_kg=bells)
 
     def save_profile(
         self,
@@ -183,7 +141,7 @@ class Store:
             db.execute(delete(Bell).where(Bell.profile_id == profile.id))
             db.add_all(Bell(profile_id=profile.id, weight_kg=float(kg)) for kg in sorted(set(bells_kg)))
             db.flush()
-            return _profile_record(db, profile)
+            return profile_record(db, profile)
 
     def save_preferences(
         self, days: Sequence[int], at: str, time_zone: str, account_id: int | None = None
@@ -199,7 +157,7 @@ class Store:
                 raise StoreError("There is no profile yet: run 'repcoach setup' first.")
             profile.preferred_days, profile.preferred_time, profile.time_zone = sorted(set(days)), at, time_zone
             db.flush()
-            return _profile_record(db, profile)
+            return profile_record(db, profile)
 
     # Sessions ---------------------------------------------------------------------------
 
@@ -228,29 +186,29 @@ class Store:
             finished_at=None,
         )
         with self._unit_of_work() as db:
-            if (open_one := db.execute(_UNFINISHED, {"profile_id": profile_id}).first()) is not None:
+            if (open_one := db.execute(UNFINISHED, {"profile_id": profile_id}).first()) is not None:
                 raise SessionOpen(open_one.id, open_one.title)
             add_custom_exercises(db, profile_id, custom)
             db.add(row)
-        return _session_record(row)
+        return session_record(row)
 
     def get_session(self, session_id: str) -> SessionRecord | None:
         with self._unit_of_work() as db:
             row = db.get(WorkoutSession, session_id)
-            return _session_record(row) if row else None
+            return session_record(row) if row else None
 
     def session_at(self, session_id: str) -> tuple[SessionRecord, int] | None:
         """The session and the number of its last event (0 before the first), in one read: what a request
         needs to tell whether a session kept in memory is still the stored one."""
         with self.engine.connect() as connection:
-            row = connection.execute(_SESSION_AT, {"session_id": session_id}).first()
-        return (_session_record(row), row.last_seq) if row else None
+            row = connection.execute(SESSION_AT, {"session_id": session_id}).first()
+        return (session_record(row), row.last_seq) if row else None
 
     def unfinished_session(self, profile_id: int) -> SessionRecord | None:
         """The newest session that was started and not finished."""
         with self.engine.connect() as connection:
-            row = connection.execute(_UNFINISHED, {"profile_id": profile_id}).first()
-        return _session_record(row) if row else None
+            row = connection.execute(UNFINISHED, {"profile_id": profile_id}).first()
+        return session_record(row) if row else None
 
     def finish_session(self, session_id: str, at: datetime) -> None:
         with self._unit_of_work() as db:
@@ -276,8 +234,8 @@ class Store:
                 .order_by(LoggedSet.session_id, LoggedSet.event_seq)
             )
             for set_row in set_rows:
-                by_session[set_row.session_id].append(_set_record(set_row))
-            return [_session_record(row, tuple(by_session[row.id])) for row in rows]
+                by_session[set_row.session_id].append(set_record(set_row))
+            return [session_record(row, tuple(by_session[row.id])) for row in rows]
 
     # Events and sets --------------------------------------------------------------------
 
@@ -312,16 +270,16 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 event = {"session_id": session_id, "seq": seq, "kind": kind, "payload": payload, "at": at}
-                connection.execute(_ADD_EVENT, {**event, "client_id": client_id})
+                connection.execute(ADD_EVENT, {**event, "client_id": client_id})
                 if undo_seq is not None:
-                    connection.execute(_REMOVE_SET, {"session_id": session_id, "event_seq": undo_seq})
+                    connection.execute(REMOVE_SET, {"session_id": session_id, "event_seq": undo_seq})
                 if finishes:
-                    connection.execute(_FINISH, {"session": session_id, "at": at})
+                    connection.execute(FINISH, {"session": session_id, "at": at})
                 if new_set is None:
                     return None
                 values = {name: getattr(new_set, name) for name in NEW_SET_FIELDS}
                 row = {"session_id": session_id, "event_seq": seq, **values}
-                set_id = connection.execute(_ADD_SET, row).scalar_one()
+                set_id = connection.execute(ADD_SET, row).scalar_one()
         except IntegrityError as error:
             raise _refused("The set", error) from error
         return SetRecord(**values, id=set_id, session_id=session_id, event_seq=seq)
@@ -372,14 +330,14 @@ class Store:
             for row in db.scalars(
                 select(LoggedSet).where(LoggedSet.session_id.in_(mine)).order_by(LoggedSet.event_seq)
             ):
-                sets[row.session_id].append(_set_record(row))
+                sets[row.session_id].append(set_record(row))
             events: dict[str, list[EventRecord]] = defaultdict(list)
             query = select(SessionEvent).where(SessionEvent.session_id.in_(mine)).order_by(SessionEvent.seq)
             for event in db.scalars(query):
                 events[event.session_id].append(
                     EventRecord(event.session_id, event.seq, event.kind, event.payload, event.at, event.client_id)
                 )
-            return [SessionCopy(_session_record(row, tuple(sets[row.id])), events[row.id]) for row in rows]
+            return [SessionCopy(session_record(row, tuple(sets[row.id])), events[row.id]) for row in rows]
 
     def restore_sessions(
         self, profile_id: int, copies: Sequence[SessionCopy], custom: Sequence[CustomExerciseRecord] = ()
@@ -430,7 +388,7 @@ class Store:
         # Rows, not ORM objects: the coaching pages read weeks of sets.
         window = {"profile_id": profile_id, "start": start, "end": end}
         with self.engine.connect() as connection:
-            return [_set_from_row(row) for row in connection.execute(_SETS_BETWEEN, window)]
+            return [set_from_row(row) for row in connection.execute(SETS_BETWEEN, window)]
 
     def sets_newest_first(
         self, profile_id: int, exercise_ids: Sequence[str], start: datetime, end: datetime
@@ -438,14 +396,14 @@ class Store:
         """The user's sets of the exercises ``exercise_ids`` finished in ``[start, end)``, newest first, in one read."""
         window = {"profile_id": profile_id, "exercise_ids": list(exercise_ids), "start": start, "end": end}
         with self.engine.connect() as connection:
-            return [_set_from_row(row) for row in connection.execute(_NEWEST_FIRST, window)]
+            return [set_from_row(row) for row in connection.execute(NEWEST_FIRST, window)]
 
     def set_by_client_id(self, profile_id: int, client_id: str) -> SetRecord | None:
         """The set the user's device logged under ``client_id``, if it is stored."""
         with self._unit_of_work() as db:
             owned = LoggedSet.profile_id == profile_id
             row = db.scalars(select(LoggedSet).where(owned, LoggedSet.client_id == client_id)).first()
-            return _set_record(row) if row else None
+            return set_record(row) if row else None
 
     def events(self, session_id: str) -> list[EventRecord]:
         """A session's events in the order they happened."""
@@ -458,9 +416,9 @@ class Store:
 
     def sets(self, session_id: str) -> list[SetRecord]:
         """A session's logged sets in the order they were logged."""
-        query = select(*_SET_RECORD_COLUMNS).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
+        query = select(*SET_RECORD_COLUMNS).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
         with self.engine.connect() as connection:
-            return [_set_from_row(row) for row in connection.execute(query)]
+            return [set_from_row(row) for row in connection.execute(query)]
 
 
 def _refused(what: str, error: IntegrityError) -> StoreError:
@@ -472,45 +430,3 @@ def _refused(what: str, error: IntegrityError) -> StoreError:
 def _owned_profile(db: Session, account_id: int | None) -> Profile | None:
     owner = Profile.account_id.is_(None) if account_id is None else Profile.account_id == account_id
     return db.scalars(select(Profile).where(owner).order_by(Profile.id).limit(1)).first()
-
-
-def _profile_record(db: Session | None, profile: Profile | Row[*tuple[Any, ...]]) -> ProfileRecord:
-    """The profile as a record, with its bells read in ``db`` (None: no bells, for a caller that has them)."""
-    bells = db.scalars(_BELLS, {"profile_id": profile.id}) if db is not None else ()
-    return ProfileRecord(
-        id=profile.id,
-        name=profile.name,
-        units=cast(Unit, profile.units),
-        experience=cast(Experience, profile.experience),
-        bells_kg=tuple(bells),
-        created_at=profile.created_at,
-        preferred_days=tuple(profile.preferred_days or DEFAULT_DAYS),
-        preferred_time=profile.preferred_time or DEFAULT_TIME,
-        time_zone=profile.time_zone or "UTC",
-        account_id=profile.account_id,
-    )
-
-
-def _session_record(row: WorkoutSession | Row[*tuple[Any, ...]], sets: tuple[SetRecord, ...] = ()) -> SessionRecord:
-    return SessionRecord(
-        id=row.id,
-        profile_id=row.profile_id,
-        title=row.title,
-        plan_ids=tuple(row.plan_ids),
-        program=row.program,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        sets=sets,
-        source_key=row.source_key,
-        notes=row.notes,
-    )
-
-
-def _set_record(row: LoggedSet) -> SetRecord:
-    values = {name: getattr(row, name) for name in NEW_SET_FIELDS}
-    return SetRecord(**values, id=row.id, session_id=row.session_id, event_seq=row.event_seq)
-
-
-def _set_from_row(row: Row[*tuple[Any, ...]]) -> SetRecord:
-    """A row of ``_SET_RECORD_COLUMNS`` as a record: the columns are named as its fields."""
-    return SetRecord(**row._mapping)
