@@ -269,6 +269,9 @@ def test_a_rest_that_ran_out_while_the_phone_was_away_says_how_long_ago_it_ended
     phone.clock.install()
     with serving(tmp_path / "r.db") as base:
         phone.goto(base)
+        # the session page is kept for offline only once the worker controls the page (polled from here:
+        # the page's own timers run on the installed clock)
+        until(phone, "() => navigator.serviceWorker.controller !== null")
         phone.get_by_role("button", name="Start", exact=True).click()
         move, done = phone.locator("#move"), phone.get_by_role("button", name="Done")
         for name in ("Renegade row", "Romanian deadlift"):
