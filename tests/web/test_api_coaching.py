@@ -50,3 +50,5 @@ def test_a_bad_period_is_refused_naming_the_field(ready):
     assert backwards.json()["error"]["problems"] == [{"field": "since", "message": "since must be before until"}]
     naive = ready.get("/api/v1/sets", params={"since": "2026-05-01T00:00:00"})
     assert naive.status_code == 422 and naive.json()["error"]["problems"][0]["field"] == "since"
+    seconds = ready.get("/api/v1/sets", params={"until": "0.5"})  # not 1970 plus half a second
+    assert seconds.status_code == 422 and seconds.json()["error"]["problems"][0]["field"] == "until"

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime, BaseModel
+from pydantic import AwareDatetime, BaseModel, BeforeValidator
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
 from repcoach.errors import InvalidInput, Problem
@@ -86,12 +86,22 @@ def recommendations(
     return RecommendationsView(plan=chosen.id, next_session=next_view, moves=moves)
 
 
+def _iso_only(value: object) -> object:
+    """Refuse a bare number, which would be read as seconds since 1970 (``until=0.5``)."""
+    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+        raise ValueError("a time is written in ISO 8601 with its zone, e.g. 2026-12-01T00:00:00Z")
+    return value
+
+
+IsoTime = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
+
+
 @router.get("/sets")
 def list_sets(
     store: StoreDep,
     profile: ProfileDep,
-    since: Annotated[AwareDatetime | None, Query(description="From (inclusive); default 28 days ago.")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="To (exclusive); default now.")] = None,
+    since: Annotated[IsoTime | None, Query(description="From (inclusive), ISO 8601; default 28 days ago.")] = None,
+    until: Annotated[IsoTime | None, Query(description="To (exclusive), ISO 8601; default now.")] = None,
 ) -> list[SetRecord]:
     """Every set logged in the period, oldest first, in kg, at most a year at a time."""
     end = until or utc_now()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
@@ -17,7 +17,7 @@ router = APIRouter(tags=["profile"])
 class ProfileBody(BaseModel):
     units: Literal["kg", "lb"]
     experience: Literal["beginner", "intermediate", "advanced"]
-    bells_kg: list[float] = Field(max_length=50)
+    bells_kg: list[Annotated[float, Field(strict=True)]] = Field(max_length=50)
     """The bells owned, in kg (the store's unit, whatever the user's)."""
 
 

@@ -54,25 +54,28 @@ class StartBody(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
     plan: str = "kettlebell-back"
-    warmup: bool = False
+    warmup: bool = Field(default=False, strict=True)
     paired: list[str] = Field(default_factory=list, alias="with", max_length=3)
 
 
 class EventBody(BaseModel):
-    """What the user did. ``client_id`` makes an event idempotent: sent twice, applied and stored once."""
+    """What the user did. ``client_id`` makes an event idempotent: sent twice, applied and stored once.
+
+    Numbers and flags are strict: ``false`` is not 0, nor ``"8"`` 8 (a client sending them has a bug to hear of).
+    """
 
     kind: Literal[
         "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
     ]
-    reps: int | None = Field(default=None, ge=0, le=MAX_REPS)
-    rir: int | None = Field(default=None, ge=0, le=10)
-    weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG)
-    hold_seconds: int | None = Field(default=None, ge=0, le=MAX_SET_SECONDS)
+    reps: int | None = Field(default=None, ge=0, le=MAX_REPS, strict=True)
+    rir: int | None = Field(default=None, ge=0, le=10, strict=True)
+    weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG, strict=True)
+    hold_seconds: int | None = Field(default=None, ge=0, le=MAX_SET_SECONDS, strict=True)
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
     done_at: AwareDatetime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
     it between the session's last event and now."""
-    interval_left: float | None = Field(default=None, ge=0, le=3600)
+    interval_left: float | None = Field(default=None, ge=0, le=3600, strict=True)
     """For a set or skip that ends an interval (EMOM), walked on the device: what was left of the interval
     by its clock, so what follows is timed as there (kept within the interval's length)."""
     at: str | None = Field(default=None, max_length=100)
