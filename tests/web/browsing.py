@@ -1,4 +1,5 @@
-"""Driving the app in a real browser: Debian's Chromium through Playwright, the app on a loopback port."""
+"""Driving the app: in a real browser (Debian's Chromium through Playwright), on a loopback port, or over
+the API as a user walks a session, against `repcoach serve` in its own process."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -119,3 +121,15 @@ def serve_process(
         with suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGKILL)  # its worker processes too
         server.wait(10)
+
+
+def next_event(view: dict) -> dict:
+    """What a user does next where the session (its API view) stands: a set of 8 at the work step, the end of
+    a rest, another round before round 3 and the end after it; each under a client id of its own."""
+    if view["phase"] == "work":
+        body = {"kind": "set_done", "reps": 8, "rir": 2, "weight_kg": 12}
+    elif view["phase"] == "rest":
+        body = {"kind": "end_rest"}
+    else:
+        body = {"kind": "end_rounds" if view["choice"]["round"] >= 3 else "another_round"}
+    return {**body, "client_id": uuid.uuid4().hex}

@@ -7,12 +7,11 @@ import os
 import random
 import signal
 import threading
-import uuid
 from collections import Counter
 
 import httpx
 import pytest
-from tests.web.browsing import free_port, serve_process
+from tests.web.browsing import free_port, next_event, serve_process
 from tests.web.conftest import PROFILE
 
 from repcoach.store import open_store
@@ -20,15 +19,6 @@ from repcoach.store import open_store
 pytestmark = pytest.mark.slow
 
 KILLS = 12
-
-
-def next_event(view: dict) -> dict:
-    """What a user does next where the session stands."""
-    if view["phase"] == "work":
-        return {"kind": "set_done", "reps": 8, "rir": 2, "weight_kg": 12, "client_id": uuid.uuid4().hex}
-    if view["phase"] == "rest":
-        return {"kind": "end_rest", "client_id": uuid.uuid4().hex}
-    return {"kind": "end_rounds" if view["choice"]["round"] >= 3 else "another_round", "client_id": uuid.uuid4().hex}
 
 
 def log_until_killed(client: httpx.Client, base: str, unanswered: dict | None, acknowledged: list[str]) -> dict | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-from tests.web.browsing import free_port, serve_process
+from tests.web.browsing import free_port, next_event, serve_process
 from tests.web.conftest import PROFILE
 
 Send = Callable[[int, str, dict], httpx.Response]
@@ -20,13 +19,9 @@ def run_the_reference_routine(send: Send, session_id: str) -> list[str]:
     turn = 0
     while view["phase"] != "finished":
         turn += 1
+        body = next_event(view)
         if view["phase"] == "work":
-            body = {"kind": "set_done", "reps": 8, "rir": 2, "weight_kg": 12, "client_id": uuid.uuid4().hex}
             logged.append(view["work"]["exercise_id"] + (f" {view['work']['side']}" if view["work"]["side"] else ""))
-        elif view["phase"] == "rest":
-            body = {"kind": "end_rest"}
-        else:
-            body = {"kind": "end_rounds" if view["choice"]["round"] >= 3 else "another_round"}
         answer = send(turn % 2, f"/api/v1/sessions/{session_id}/events", body)
         assert answer.status_code == 200, answer.text
         view = answer.json()

@@ -6,10 +6,10 @@ session's start are built at import.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from sqlalchemy import Row, bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
 
 from repcoach.coach import Experience
 from repcoach.store.models import Bell, LoggedSet, Profile, SessionEvent, WorkoutSession
@@ -71,15 +71,14 @@ NEWEST_FIRST = SETS_IN_WINDOW.where(LoggedSet.exercise_id.in_(bindparam("exercis
 FINISH = update(WorkoutSession).where(WorkoutSession.id == bindparam("session")).values(finished_at=bindparam("at"))
 
 
-def profile_record(db: Session | None, profile: Profile | Row[*tuple[Any, ...]]) -> ProfileRecord:
-    """The profile as a record, with its bells read in ``db`` (None: no bells, for a caller that has them)."""
-    bells = db.scalars(BELLS, {"profile_id": profile.id}) if db is not None else ()
+def profile_record(profile: Profile | Row[*tuple[Any, ...]], bells_kg: Iterable[float]) -> ProfileRecord:
+    """The profile as a record, with the bells it owns."""
     return ProfileRecord(
         id=profile.id,
         name=profile.name,
         units=cast(Unit, profile.units),
         experience=cast(Experience, profile.experience),
-        bells_kg=tuple(bells),
+        bells_kg=tuple(bells_kg),
         created_at=profile.created_at,
         preferred_days=tuple(profile.preferred_days or DEFAULT_DAYS),
         preferred_time=profile.preferred_time or DEFAULT_TIME,

@@ -25,6 +25,7 @@ from repcoach.store.queries import (
     ACCOUNT_PROFILE,
     ADD_EVENT,
     ADD_SET,
+    BELLS,
     FINISH,
     NEWEST_FIRST,
     REMOVE_SET,
@@ -106,8 +107,7 @@ class Store:
             rows = connection.execute(query, {"account_id": account_id}).all()
         if not rows:
             return None
-        bells = tuple(row.bell_kg for row in rows if row.bell_kg is not None)
-        return replace(profile_record(None, rows[0]), bells_kg=bells)
+        return profile_record(rows[0], (row.bell_kg for row in rows if row.bell_kg is not None))
 
     def save_profile(
         self,
@@ -141,7 +141,7 @@ class Store:
             db.execute(delete(Bell).where(Bell.profile_id == profile.id))
             db.add_all(Bell(profile_id=profile.id, weight_kg=float(kg)) for kg in sorted(set(bells_kg)))
             db.flush()
-            return profile_record(db, profile)
+            return profile_record(profile, db.scalars(BELLS, {"profile_id": profile.id}))
 
     def save_preferences(
         self, days: Sequence[int], at: str, time_zone: str, account_id: int | None = None
@@ -157,7 +157,7 @@ class Store:
                 raise StoreError("There is no profile yet: run 'repcoach setup' first.")
             profile.preferred_days, profile.preferred_time, profile.time_zone = sorted(set(days)), at, time_zone
             db.flush()
-            return profile_record(db, profile)
+            return profile_record(profile, db.scalars(BELLS, {"profile_id": profile.id}))
 
     # Sessions ---------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ so; but with the bell advice's history it cost more reads than the set's own wri
 events stay the truth. A kept session is used to read only while its last event is the store's
 last event; an event is written as the one after the kept session's last, which the store refuses
 when another process (or ``repcoach resume``) wrote that number first. An event that was not written
-(refused, a duplicate, refused by the store) is applied again to the session as the store holds it.
+(the engine refused it, it was a duplicate or had nothing to apply, or the store refused the write)
+is applied again to the session as the store holds it.
 So a set costs no read at all, and no process holds what another needs.
 
 A kept session keeps its owner's profile as last read (a read of the session refreshes it, and a
