@@ -1,4 +1,4 @@
-"""The API benchmark's own HTTP/1.1 client: what it reads, and how it reports a failure."""
+"""The load benchmarks' own HTTP/1.1 client: what it reads, and how it reports a failure."""
 
 import asyncio
 import importlib.util
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-_SPEC = importlib.util.spec_from_file_location("api_load", Path(__file__).parents[2] / "bench" / "api_load.py")
+_SPEC = importlib.util.spec_from_file_location("loadkit", Path(__file__).parents[2] / "bench" / "loadkit.py")
 assert _SPEC is not None and _SPEC.loader is not None
-api_load = importlib.util.module_from_spec(_SPEC)
-sys.modules["api_load"] = api_load  # its dataclasses look their module up there
-_SPEC.loader.exec_module(api_load)
+loadkit = importlib.util.module_from_spec(_SPEC)
+sys.modules["loadkit"] = loadkit
+_SPEC.loader.exec_module(loadkit)
 
 
 async def serve_answers(answers: list[bytes], seen: list[bytes]) -> asyncio.Server:
@@ -41,9 +41,9 @@ def test_answers_come_back_as_json_on_one_connection_and_a_refusal_names_its_sta
     async def scenario():
         seen: list[bytes] = []
         server = await serve_answers([answer("200 OK", {"phase": "work"}), answer("409 Conflict", {})], seen)
-        connection = api_load.JsonConnection(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}")
+        connection = loadkit.JsonConnection(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}")
         first = await connection.call("POST", "/api/v1/sessions/s1/events", {"kind": "set_done"})
-        with pytest.raises(api_load.LoadFailed, match="^HTTP 409 on GET /api/v1/sessions$"):
+        with pytest.raises(loadkit.LoadFailed, match="^HTTP 409 on GET /api/v1/sessions$"):
             await connection.call("GET", "/api/v1/sessions?limit=1")
         connection.close()
         server.close()
@@ -60,9 +60,9 @@ def test_answers_come_back_as_json_on_one_connection_and_a_refusal_names_its_sta
 def test_a_connection_the_server_closed_is_a_failure_and_the_next_call_connects_again():
     async def scenario():
         server = await serve_answers([answer("200 OK", [1])], [])
-        connection = api_load.JsonConnection(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}")
+        connection = loadkit.JsonConnection(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}")
         assert await connection.call("GET", "/a") == [1]
-        with pytest.raises(api_load.LoadFailed, match="IncompleteReadError"):
+        with pytest.raises(loadkit.LoadFailed, match="IncompleteReadError"):
             await connection.call("GET", "/b")  # the server had no answer left and closed
         server.close()
         other = await serve_answers([answer("201 Created", {"id": "s2"})], [])
