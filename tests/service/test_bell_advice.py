@@ -9,7 +9,7 @@ import pytest
 from repcoach.coach.history import LoggedSet
 from repcoach.plan.builtins import get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import advice_history, recent_history
+from repcoach.service.coaching import ENOUGH_SETS, advice_history, recent_history
 from repcoach.service.live_session import LiveSession
 from repcoach.session import EndRest, FakeClock, Program, Rest, SetDone, WorkStep
 from repcoach.store import NewSet
@@ -102,3 +102,23 @@ def test_the_advice_read_from_each_moves_last_session_is_the_advice_from_twelve_
             assert from_read.recommendation(move, guide, segment.rounds) == from_all.recommendation(
                 move, guide, segment.rounds
             )
+
+
+def test_a_timed_move_reads_back_to_its_last_bell_past_the_sets_read_first(store):
+    """The first read gives each move its newest ENOUGH_SETS sets; a timed move done without a bell for longer
+    than that is read again, whole, so its advice still finds the bell it last held."""
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8, 12, 16])
+    program = Program.compose(get_builtin_plan("upper-body-warmup"))
+    [circles] = [move for move in program.moves if move.exercise == "arm-circles"]
+    day = START - timedelta(days=20)
+    sets = [
+        NewSet("arm-circles", "upper-body-warmup", "Warm-up", 1, None, None, None, None, 30,
+               12.0 if index == 0 else None, None, day + timedelta(minutes=index))
+        for index in range(ENOUGH_SETS + 11)
+    ]  # fmt: skip
+    store.record_workout(profile.id, "Warm-up", sets, day, day + timedelta(hours=2))
+
+    read = advice_history(store, profile.id, [circles], START)
+
+    assert len(read) == ENOUGH_SETS + 11
+    assert read[0].weight_kg == 12.0

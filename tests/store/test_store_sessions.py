@@ -141,7 +141,7 @@ def test_sets_between_two_times_come_oldest_first_and_exclude_the_end(store, ses
     assert [s.finished_at - T0 for s in found] == [timedelta(0), timedelta(minutes=30)]
 
 
-def test_the_moves_sets_come_newest_first_within_the_times_and_only_the_users(store, session):
+def test_each_moves_newest_sets_come_newest_first_within_the_times_and_only_the_users(store, session):
     minutes = (0, 30, 90, 60, 120)  # 120 is past the end
     for seq, at in enumerate(minutes, start=1):
         store.append_event(session.id, seq, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=at)))
@@ -154,14 +154,16 @@ def test_the_moves_sets_come_newest_first_within_the_times_and_only_the_users(st
     hers = store.start_session(annas.id, "Kettlebell back workout", ["kettlebell-back"], {"segments": []}, T0)
     store.append_event(hers.id, 1, "set_done", {}, T0, new_set=a_set(at=T0 + timedelta(minutes=75)))
 
-    found = store.sets_newest_first(session.profile_id, ["halo", "renegade-row"], T0, T0 + timedelta(minutes=120))
-    assert [(s.exercise_id, s.finished_at - T0) for s in found] == [
-        ("halo", timedelta(minutes=90)),
-        ("halo", timedelta(minutes=60)),
-        ("renegade-row", timedelta(minutes=45)),
-        ("halo", timedelta(minutes=30)),
-        ("halo", timedelta(0)),
-    ]
+    end = T0 + timedelta(minutes=120)
+    found = store.newest_sets(session.profile_id, ["halo", "renegade-row", "swing"], T0, end, per_exercise=None)
+    assert {name: [s.finished_at - T0 for s in sets] for name, sets in found.items()} == {
+        "halo": [timedelta(minutes=90), timedelta(minutes=60), timedelta(minutes=30), timedelta(0)],
+        "renegade-row": [timedelta(minutes=45)],
+        "swing": [],
+    }
+    newest_two = store.newest_sets(session.profile_id, ["halo", "renegade-row"], T0, end, per_exercise=2)
+    assert [s.finished_at - T0 for s in newest_two["halo"]] == [timedelta(minutes=90), timedelta(minutes=60)]
+    assert len(newest_two["renegade-row"]) == 1
 
 
 def test_a_session_is_not_started_beside_one_not_finished(store, session):

@@ -81,24 +81,32 @@ def recent_history(store: Store, profile_id: int, now: datetime, weeks: int = HI
     return history(store, profile_id, *_last_weeks(now, weeks))
 
 
+ENOUGH_SETS = 50
+"""Sets of one exercise read first for its advice: its last session's whole, two apps' copies of it included."""
+
+
 def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: datetime) -> list[LoggedSet]:
     """Of the sets :func:`recent_history` gives, those the next-weight advice for ``moves`` reads.
 
-    A session's start needs the advice for each of its moves: the window's sets of its exercises
-    come in one read, newest first, and of each exercise only the newest part the advice reads
-    is kept (:func:`~repcoach.coach.progression.history_read`, to its last session).
+    A session's start needs the advice for each of its moves. One read gives the newest
+    :data:`ENOUGH_SETS` sets of each exercise in the window, and of those only the newest part the
+    advice reads is kept (:func:`~repcoach.coach.progression.history_read`, to its last session), so a
+    start costs the same after a year of training as after a week. An exercise whose advice reads past
+    all of them (a timed move never done with a bell) is read again, whole.
     """
     by_exercise: dict[str, list[Move]] = defaultdict(list)
     for move in moves:
         by_exercise[move.exercise].append(move)
-    newest: dict[str, list[LoggedSet]] = defaultdict(list)
-    for logged in store.sets_newest_first(profile_id, list(by_exercise), *_last_weeks(now, HISTORY_WEEKS)):
-        newest[logged.exercise_id].append(as_logged(logged))
-    read = [
-        logged
-        for exercise_id, its_moves in by_exercise.items()
-        for logged in history_read(its_moves, newest[exercise_id])
-    ]
+    window = _last_weeks(now, HISTORY_WEEKS)
+    newest = store.newest_sets(profile_id, list(by_exercise), *window, per_exercise=ENOUGH_SETS)
+    read: list[LoggedSet] = []
+    for exercise_id, its_moves in by_exercise.items():
+        found = [as_logged(logged) for logged in newest[exercise_id]]
+        taken = history_read(its_moves, found)
+        if len(taken) == len(found) == ENOUGH_SETS:
+            whole = store.newest_sets(profile_id, [exercise_id], *window, per_exercise=None)[exercise_id]
+            taken = history_read(its_moves, [as_logged(logged) for logged in whole])
+        read += taken
     return sorted(read, key=lambda logged: logged.finished_at)
 
 

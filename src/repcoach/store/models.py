@@ -182,7 +182,8 @@ class SessionEvent(Base):
 class LoggedSet(Base):
     __tablename__ = "logged_sets"
     __table_args__ = (
-        Index("ix_logged_sets_exercise_finished", "exercise_id", "finished_at"),
+        Index("ix_logged_sets_profile_exercise_finished", "profile_id", "exercise_id", "finished_at"),
+        Index("ix_logged_sets_profile_finished", "profile_id", "finished_at"),
         CheckConstraint("reps IS NULL OR reps >= 0", name="ck_logged_sets_reps"),
         CheckConstraint("kind IN ('normal', 'warmup', 'dropset', 'failure')", name="ck_logged_sets_kind"),
         CheckConstraint("rir IS NULL OR rir >= 0", name="ck_logged_sets_rir"),

@@ -6,10 +6,10 @@ session's start are built at import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Row, bindparam, delete, func, insert, select, update
+from sqlalchemy import CompoundSelect, Row, bindparam, delete, func, insert, select, union_all, update
 
 from repcoach.coach import Experience
 from repcoach.store.models import Bell, LoggedSet, Profile, SessionEvent, WorkoutSession
@@ -55,19 +55,30 @@ ADD_SET = (
 REMOVE_SET = delete(LoggedSet).where(
     LoggedSet.session_id == bindparam("session_id"), LoggedSet.event_seq == bindparam("event_seq")
 )
-SETS_IN_WINDOW = (
-    select(*SET_RECORD_COLUMNS)
-    .join(WorkoutSession, WorkoutSession.id == LoggedSet.session_id)
-    .where(
-        WorkoutSession.profile_id == bindparam("profile_id"),
-        LoggedSet.finished_at >= bindparam("start"),
-        LoggedSet.finished_at < bindparam("end"),
-    )
+SETS_IN_WINDOW = select(*SET_RECORD_COLUMNS).where(
+    LoggedSet.profile_id == bindparam("profile_id"),
+    LoggedSet.finished_at >= bindparam("start"),
+    LoggedSet.finished_at < bindparam("end"),
 )
 SETS_BETWEEN = SETS_IN_WINDOW.order_by(LoggedSet.finished_at, LoggedSet.id)
-NEWEST_FIRST = SETS_IN_WINDOW.where(LoggedSet.exercise_id.in_(bindparam("exercise_ids", expanding=True))).order_by(
-    LoggedSet.finished_at.desc(), LoggedSet.id.desc()
-)
+
+
+def newest_of_each(exercise_ids: Sequence[str], per_exercise: int | None) -> CompoundSelect[Any]:
+    """Of each exercise, its newest ``per_exercise`` sets in the window (all, when None), in one statement.
+
+    One indexed read per exercise, however long the history: a UNION ALL of a limited select each.
+    """
+    parts = [
+        SETS_IN_WINDOW.where(LoggedSet.exercise_id == exercise_id)
+        .order_by(LoggedSet.finished_at.desc(), LoggedSet.id.desc())
+        .limit(per_exercise)
+        .subquery()
+        .select()
+        for exercise_id in exercise_ids
+    ]
+    return union_all(*parts)
+
+
 FINISH = update(WorkoutSession).where(WorkoutSession.id == bindparam("session")).values(finished_at=bindparam("at"))
 
 

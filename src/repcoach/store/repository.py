@@ -27,13 +27,13 @@ from repcoach.store.queries import (
     ADD_SET,
     BELLS,
     FINISH,
-    NEWEST_FIRST,
     REMOVE_SET,
     SESSION_AT,
     SET_RECORD_COLUMNS,
     SETS_BETWEEN,
     SINGLE_USER_PROFILE,
     UNFINISHED,
+    newest_of_each,
     profile_record,
     session_record,
     set_from_row,
@@ -390,13 +390,19 @@ class Store:
         with self.engine.connect() as connection:
             return [set_from_row(row) for row in connection.execute(SETS_BETWEEN, window)]
 
-    def sets_newest_first(
-        self, profile_id: int, exercise_ids: Sequence[str], start: datetime, end: datetime
-    ) -> list[SetRecord]:
-        """The user's sets of the exercises ``exercise_ids`` finished in ``[start, end)``, newest first, in one read."""
-        window = {"profile_id": profile_id, "exercise_ids": list(exercise_ids), "start": start, "end": end}
+    def newest_sets(
+        self, profile_id: int, exercise_ids: Sequence[str], start: datetime, end: datetime, per_exercise: int | None
+    ) -> dict[str, list[SetRecord]]:
+        """Of each of the exercises ``exercise_ids``, the user's newest ``per_exercise`` sets (every one, when None)
+        finished in ``[start, end)``, newest first, in one read."""
+        found: dict[str, list[SetRecord]] = {exercise_id: [] for exercise_id in exercise_ids}
+        if not exercise_ids:
+            return found
+        window = {"profile_id": profile_id, "start": start, "end": end}
         with self.engine.connect() as connection:
-            return [set_from_row(row) for row in connection.execute(NEWEST_FIRST, window)]
+            for row in connection.execute(newest_of_each(exercise_ids, per_exercise), window):
+                found[row.exercise_id].append(set_from_row(row))
+        return found
 
     def set_by_client_id(self, profile_id: int, client_id: str) -> SetRecord | None:
         """The set the user's device logged under ``client_id``, if it is stored."""
