@@ -82,7 +82,8 @@ def recent_history(store: Store, profile_id: int, now: datetime, weeks: int = HI
 
 
 ENOUGH_SETS = 50
-"""Sets of one exercise read first for its advice: its last session's whole, two apps' copies of it included."""
+"""Sets of one exercise read for its advice: more than any one session holds of one move, two apps' copies of it
+included, so a move with reps finds its last session whole in them."""
 
 
 def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: datetime) -> list[LoggedSet]:
@@ -91,8 +92,8 @@ def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: da
     A session's start needs the advice for each of its moves. One read gives the newest
     :data:`ENOUGH_SETS` sets of each exercise in the window, and of those only the newest part the
     advice reads is kept (:func:`~repcoach.coach.progression.history_read`, to its last session), so a
-    start costs the same after a year of training as after a week. An exercise whose advice reads past
-    all of them (a timed move never done with a bell) is read again, whole.
+    start costs the same after a year of training as after a week. Only a timed move reads further, back
+    to its last bell: when all of them were read and none had a bell, the exercise is read again, whole.
     """
     by_exercise: dict[str, list[Move]] = defaultdict(list)
     for move in moves:
@@ -103,7 +104,7 @@ def advice_history(store: Store, profile_id: int, moves: Iterable[Move], now: da
     for exercise_id, its_moves in by_exercise.items():
         found = [as_logged(logged) for logged in newest[exercise_id]]
         taken = history_read(its_moves, found)
-        if len(taken) == len(found) == ENOUGH_SETS:
+        if len(taken) == len(found) == ENOUGH_SETS and all(move.reps is None for move in its_moves):
             whole = store.newest_sets(profile_id, [exercise_id], *window, per_exercise=None)[exercise_id]
             taken = history_read(its_moves, [as_logged(logged) for logged in whole])
         read += taken
