@@ -8,7 +8,8 @@ libpq's protocol trace (each ``Query`` and each ``Sync``: one round trip each, s
 counts too). A set's figure is the most either cost; the start's, after the first session
 of a profile that has history (the advice reads it).
 
-Prints each figure beside its limit (a set: 4, a session's start: 10). Exits 0 whatever the numbers.
+Prints each figure beside its limit (a set: 4, a session's start: 10; a set of a signed-in user on a multi-user
+server: 5, its login read first). Exits 0 whatever the numbers.
 
 Run: .venv/bin/python bench/round_trips.py   (a few seconds)
 """
@@ -77,15 +78,19 @@ def round_trips(engine: Engine) -> Iterator[Callable[[], list[str]]]:
         trace_file.close()
 
 
-def measure(url: str) -> tuple[list[str], list[str]]:
-    """The statements of the dearest of two logged sets, and of a session's start, on the database at ``url``."""
+def measure(url: str, accounts: bool = False) -> tuple[list[str], list[str]]:
+    """The statements of the dearest of two logged sets, and of a session's start, on the database at ``url``;
+    with ``accounts``, of a signed-in user of a multi-user server."""
     from fastapi.testclient import TestClient
 
     from repcoach.web import create_app
 
-    app = create_app(url)
+    app = create_app(url, accounts=accounts)
     with TestClient(app, base_url=LOCAL) as client:
         engine: Engine = app.state.store.engine
+        if accounts:
+            account = {"username": "anna", "password": "correct horse"}
+            client.post("/api/v1/account", json=account).raise_for_status()
         client.put("/api/v1/profile", json=PROFILE).raise_for_status()
         first = client.post("/api/v1/sessions", json={"plan": "kettlebell-back"}).json()["id"]
         for _ in range(2):
@@ -108,11 +113,12 @@ def _log_set(client: Any, session_id: str) -> None:
     client.post(f"/api/v1/sessions/{session_id}/events", json=body).raise_for_status()
 
 
-def report(database: str, set_statements: list[str], start_statements: list[str]) -> list[str]:
+def report(database: str, set_statements: list[str], start_statements: list[str], signed_in: list[str]) -> list[str]:
     lines = []
     for what, sent, limit in (
         ("a logged set", set_statements, SET_LIMIT),
         ("a session's start", start_statements, START_LIMIT),
+        ("a signed-in user's set", signed_in, SET_LIMIT + 1),
     ):
         verdict = "PASS" if len(sent) <= limit else "FAIL"
         lines.append(f"{verdict}: {database:<11} {what}: {len(sent)} round trips (limit {limit})")
@@ -121,7 +127,7 @@ def report(database: str, set_statements: list[str], start_statements: list[str]
 
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).parent))
-    from api_load import fresh_database, postgres_problem
+    from loadkit import fresh_database, postgres_problem
 
     databases = ["sqlite"]
     if (problem := postgres_problem()) is None:
@@ -132,7 +138,9 @@ def main() -> int:
         for database in databases:
             with fresh_database(database, Path(temp)) as url:
                 set_statements, start_statements = measure(url)
-            print("\n".join(report(database, set_statements, start_statements)))
+            with fresh_database(database, Path(temp)) as url:
+                signed_in, _ = measure(url, accounts=True)
+            print("\n".join(report(database, set_statements, start_statements, signed_in)))
             if os.environ.get("ROUND_TRIPS_VERBOSE"):
                 print("  set:", *set_statements, sep="\n    ")
                 print("  start:", *start_statements, sep="\n    ")

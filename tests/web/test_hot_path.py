@@ -61,3 +61,10 @@ def test_a_connection_the_database_server_ended_is_replaced_without_a_failed_set
         view = a_set(client, session, weight_kg=12)
         assert view["phase"] == "rest" and view["sets_logged"] == 2
         assert [logged["reps"] for logged in client.get("/api/v1/sessions").json()[0]["sets"]] == [8, 8]
+
+
+def test_a_signed_in_users_set_costs_one_read_of_the_login_more(store_url):
+    set_statements, _ = round_trips.measure(store_url, accounts=True)
+    assert len(set_statements) <= 5, set_statements
+    assert [text.split()[0].upper() for text in set_statements][-4:] == ["BEGIN", "INSERT", "INSERT", "COMMIT"]
+    assert "login_sessions" in set_statements[0]

@@ -7,21 +7,28 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import CursorResult, Engine, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from repcoach.errors import NameTaken
+from repcoach.store.database import one_statement
 from repcoach.store.models import Account, LoginSession, Profile
 from repcoach.store.records import AccountRecord, StoredLogin
 
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
+SIGNED_IN = (
+    select(Account.id, Account.username, Account.created_at, LoginSession.expires_at)
+    .join(LoginSession, LoginSession.account_id == Account.id)
+    .where(LoginSession.token_hash == bindparam("token_hash"))
+)
 
 
 class AccountRepository:
     """Reads and writes of accounts and logins, each one transaction of the store it belongs to."""
 
-    def __init__(self, unit_of_work: UnitOfWork) -> None:
+    def __init__(self, engine: Engine, unit_of_work: UnitOfWork) -> None:
+        self._engine = engine
         self._unit_of_work = unit_of_work
 
     def create(self, username: str, password_hash: str, at: datetime) -> AccountRecord:
@@ -79,16 +86,18 @@ class AccountRepository:
             db.add(LoginSession(token_hash=token_hash, account_id=account_id, created_at=at, expires_at=expires_at))
 
     def signed_in(self, token_hash: str, now: datetime) -> AccountRecord | None:
-        """The account a login token belongs to, unless it is unknown or expired (then it is removed)."""
-        with self._unit_of_work() as db:
-            login = db.get(LoginSession, token_hash)
-            if login is None:
-                return None
-            if login.expires_at <= now:
-                db.delete(login)
-                return None
-            account = db.get(Account, login.account_id)
-            return _account_record(account) if account else None
+        """The account a login token belongs to, unless it is unknown or expired (then it is removed).
+
+        One statement, with no ORM: every request of a signed-in user asks.
+        """
+        with one_statement(self._engine) as connection:
+            row = connection.execute(SIGNED_IN, {"token_hash": token_hash}).first()
+        if row is None:
+            return None
+        if row.expires_at <= now:
+            self.close_login(token_hash)
+            return None
+        return AccountRecord(id=row.id, username=row.username, created_at=row.created_at)
 
     def close_login(self, token_hash: str) -> None:
         """Sign the token out; unknown tokens are ignored."""

@@ -11,7 +11,7 @@ from typing import Any
 import platformdirs
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DisconnectionError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
@@ -127,3 +127,15 @@ def _refuse_closed_by_server(connection: Any, _record: Any, _proxy: Any) -> None
     readable, _, _ = select.select([connection.fileno()], [], [], 0)
     if readable:
         raise DisconnectionError("the server closed this connection")
+
+
+def one_statement(engine: Engine) -> Connection:
+    """A connection for a read of one statement, which is consistent on its own and needs no transaction.
+
+    On PostgreSQL it runs in autocommit, sparing a BEGIN and a ROLLBACK (two round trips); SQLite's
+    driver begins no transaction for a read anyway, and setting its isolation back costs a statement.
+    """
+    connection = engine.connect()
+    if engine.dialect.name == "postgresql":
+        connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+    return connection

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from repcoach.coach import EXPERIENCE_LEVELS, Experience
 from repcoach.errors import SessionOpen, StoreError
 from repcoach.store.accounts import AccountRepository
-from repcoach.store.database import connect
+from repcoach.store.database import connect, one_statement
 from repcoach.store.kept_plans import KeptPlanRepository
 from repcoach.store.login_attempts import LoginAttemptRepository
 from repcoach.store.models import Bell, CustomExercise, LoggedSet, Profile, SessionEvent, WorkoutSession
@@ -74,12 +75,16 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.accounts = AccountRepository(self._unit_of_work)
+        self.accounts = AccountRepository(engine, self._unit_of_work)
         """Logins of a multi-user server."""
         self.kept_plans = KeptPlanRepository(self._unit_of_work)
         """Plans kept per user on a multi-user server."""
         self.login_attempts = LoginAttemptRepository(engine)
         """Sign-in attempts, counted for the login throttle of every server process."""
+        self._set_writers: AbstractContextManager[object] = (
+            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
+        )
+        """SQLite takes one writer at a time: this process's loggers queue here, not in SQLite's busy wait."""
 
     def close(self) -> None:
         self.engine.dispose()
@@ -103,7 +108,7 @@ class Store:
     def get_profile(self, account_id: int | None = None) -> ProfileRecord | None:
         """The owner's profile, or None before set-up (read without the ORM: every API request asks)."""
         query = SINGLE_USER_PROFILE if account_id is None else ACCOUNT_PROFILE
-        with self.engine.connect() as connection:
+        with one_statement(self.engine) as connection:
             rows = connection.execute(query, {"account_id": account_id}).all()
         if not rows:
             return None
@@ -200,13 +205,13 @@ class Store:
     def session_at(self, session_id: str) -> tuple[SessionRecord, int] | None:
         """The session and the number of its last event (0 before the first), in one read: what a request
         needs to tell whether a session kept in memory is still the stored one."""
-        with self.engine.connect() as connection:
+        with one_statement(self.engine) as connection:
             row = connection.execute(SESSION_AT, {"session_id": session_id}).first()
         return (session_record(row), row.last_seq) if row else None
 
     def unfinished_session(self, profile_id: int) -> SessionRecord | None:
         """The newest session that was started and not finished."""
-        with self.engine.connect() as connection:
+        with one_statement(self.engine) as connection:
             row = connection.execute(UNFINISHED, {"profile_id": profile_id}).first()
         return session_record(row) if row else None
 
@@ -268,7 +273,7 @@ class Store:
                 (negative reps, a client id used before...).
         """
         try:
-            with self.engine.begin() as connection:
+            with self._set_writers, self.engine.begin() as connection:
                 event = {"session_id": session_id, "seq": seq, "kind": kind, "payload": payload, "at": at}
                 connection.execute(ADD_EVENT, {**event, "client_id": client_id})
                 if undo_seq is not None:
@@ -387,7 +392,7 @@ class Store:
         """Every set the user finished in ``[start, end)``, oldest first."""
         # Rows, not ORM objects: the coaching pages read weeks of sets.
         window = {"profile_id": profile_id, "start": start, "end": end}
-        with self.engine.connect() as connection:
+        with one_statement(self.engine) as connection:
             return [set_from_row(row) for row in connection.execute(SETS_BETWEEN, window)]
 
     def newest_sets(
@@ -399,7 +404,7 @@ class Store:
         if not exercise_ids:
             return found
         window = {"profile_id": profile_id, "start": start, "end": end}
-        with self.engine.connect() as connection:
+        with one_statement(self.engine) as connection:
             for row in connection.execute(newest_of_each(exercise_ids, per_exercise), window):
                 found[row.exercise_id].append(set_from_row(row))
         return found
@@ -423,7 +428,7 @@ class Store:
     def sets(self, session_id: str) -> list[SetRecord]:
         """A session's logged sets in the order they were logged."""
         query = select(*SET_RECORD_COLUMNS).where(LoggedSet.session_id == session_id).order_by(LoggedSet.event_seq)
-        with self.engine.connect() as connection:
+        with one_statement(self.engine) as connection:
             return [set_from_row(row) for row in connection.execute(query)]
 
 

@@ -58,14 +58,17 @@ class CsrfGuard:
             refusal = JSONResponse(error_body("forbidden", "Cross-site requests are refused."), status_code=403)
             await refusal(scope, receive, send)
             return
+        # Only pages hold forms: the API and static files need no token, and a set logged is not a
+        # response to hand a cookie with.
+        if scope["path"].startswith(NO_FORMS):
+            await self.app(scope, receive, send)
+            return
         token = request.cookies.get(CSRF_COOKIE, "")
         fresh = len(token) != _TOKEN_LENGTH
         if fresh:
             token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
-        # Only pages hold forms: the API and static files need no token, and a set logged is not a
-        # response to hand a cookie with.
-        if not fresh or request.url.path.startswith(NO_FORMS):
+        if not fresh:
             await self.app(scope, receive, send)
             return
 

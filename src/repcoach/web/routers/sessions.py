@@ -13,7 +13,7 @@ import threading
 from contextlib import suppress
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -37,8 +37,8 @@ from repcoach.session import (
 from repcoach.session.steps import state_key
 from repcoach.session.walk import NotWalkable
 from repcoach.store import ProfileRecord, SessionRecord, Store
-from repcoach.web.auth import Owner
-from repcoach.web.deps import LiveSessionsDep, OwnerDep, PlansDep, ProfileDep, StoreDep, profile_of
+from repcoach.web.auth import owner_of
+from repcoach.web.deps import LiveSessionsDep, PlansDep, ProfileDep, StoreDep, profile_of
 from repcoach.web.errors import Conflict
 from repcoach.web.live_sessions import Kept, LiveSessions
 from repcoach.web.session_views import SessionView, WalkView, place, session_view, walk_view
@@ -136,22 +136,25 @@ def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: L
 
 @router.post("/sessions/{session_id}/events")
 async def send_event(
-    session_id: str, body: EventBody, store: StoreDep, owner: OwnerDep, sessions: LiveSessionsDep
+    session_id: str, body: EventBody, request: Request, store: StoreDep, sessions: LiveSessionsDep
 ) -> SessionView:
     """Apply what the user did; a set is committed before the answer is sent.
 
-    All the work, the profile's read included, runs in the thread pool as one call: as a plain endpoint
-    with the profile as a dependency, it took three hand-overs between threads, the dearest part of a
-    set after the commit (on an idle machine each woke a sleeping thread).
+    All the work, the login's and the profile's reads included, runs in the thread pool as one call:
+    with them as dependencies, it took three hand-overs between threads, the dearest part of a set
+    after the commit (on an idle machine each woke a sleeping thread).
     """
-    return await run_in_threadpool(_send_event, session_id, body, store, owner, sessions)
+    return await run_in_threadpool(_send_event, session_id, body, request, store, sessions)
 
 
-def _send_event(session_id: str, body: EventBody, store: Store, owner: Owner, sessions: LiveSessions) -> SessionView:
-    """Apply the event to the kept session with nothing read first. That answer stands only when the store took
-    the event's write, which it refuses when another process stored an event of this session first: any other
-    outcome (a refusal, a duplicate, nothing to apply) may come from a kept session behind the store, so the
-    event is applied again to the session as the store holds it."""
+def _send_event(
+    session_id: str, body: EventBody, request: Request, store: Store, sessions: LiveSessions
+) -> SessionView:
+    """Apply the event to the kept session with nothing read first but the login. That answer stands only when
+    the store took the event's write, which it refuses when another process stored an event of this session
+    first: any other outcome (a refusal, a duplicate, nothing to apply) may come from a kept session behind the
+    store, so the event is applied again to the session as the store holds it."""
+    owner = owner_of(request, store)
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
         kept = sessions.kept(store, session_id, owner.account_id)
         if kept is not None:
