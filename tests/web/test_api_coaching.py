@@ -44,11 +44,26 @@ def test_sets_lists_what_was_logged_in_the_period(ready):
     assert ready.get("/api/v1/sets", params={"until": "2026-01-01T00:00:00Z"}).json() == []
 
 
-def test_a_bad_period_is_refused_naming_the_field(ready):
-    backwards = ready.get("/api/v1/sets", params={"since": "2026-05-01T00:00:00Z", "until": "2026-04-01T00:00:00Z"})
-    assert backwards.status_code == 422
-    assert backwards.json()["error"]["problems"] == [{"field": "since", "message": "since must be before until"}]
+def test_a_bad_time_is_refused_naming_the_field_and_a_backwards_period_holds_no_set(ready):
+    log_round(ready, 7, 1)
+    backwards = ready.get("/api/v1/sets", params={"since": "2099-05-01T00:00:00Z", "until": "2000-04-01T00:00:00Z"})
+    assert backwards.status_code == 200 and backwards.json() == []
     naive = ready.get("/api/v1/sets", params={"since": "2026-05-01T00:00:00"})
     assert naive.status_code == 422 and naive.json()["error"]["problems"][0]["field"] == "since"
     seconds = ready.get("/api/v1/sets", params={"until": "0.5"})  # not 1970 plus half a second
     assert seconds.status_code == 422 and seconds.json()["error"]["problems"][0]["field"] == "until"
+
+
+def test_sets_come_a_page_at_a_time_and_the_link_leads_to_the_next_page_over_years(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    events = [{"kind": "set_done", "reps": 6}, {"kind": "set_done", "reps": 7}, {"kind": "end_rest"}]
+    for body in [*events, {"kind": "set_done", "reps": 8}]:  # superset 1, its rest, then superset 2
+        assert ready.post(f"/api/v1/sessions/{session}/events", json=body).status_code == 200
+    since = {"since": "2019-01-01T00:00:00Z"}  # more than a year back is a period like any other
+    first = ready.get("/api/v1/sets", params={**since, "limit": 2})
+    assert first.status_code == 200 and [s["reps"] for s in first.json()] == [6, 7]
+    next_page = first.headers["link"].split(">")[0].lstrip("<")
+    second = ready.get(next_page)
+    assert [s["reps"] for s in second.json()] == [8] and "link" not in second.headers
+    assert ready.get("/api/v1/sets", params={"limit": 0}).status_code == 422
+    assert ready.get("/api/v1/sets", params={"limit": 5001}).status_code == 422

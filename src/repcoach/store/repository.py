@@ -388,12 +388,16 @@ class Store:
                 raise StoreError(f"There is no custom exercise {exercise_id}.")
             row.pattern = pattern
 
-    def sets_between(self, profile_id: int, start: datetime, end: datetime) -> list[SetRecord]:
-        """Every set the user finished in ``[start, end)``, oldest first."""
+    def sets_between(
+        self, profile_id: int, start: datetime, end: datetime, *, limit: int | None = None, offset: int = 0
+    ) -> list[SetRecord]:
+        """Every set the user finished in ``[start, end)``, oldest first (a page of them: ``limit`` after the first
+        ``offset``; ties in time come in the order they were stored, so pages neither skip nor repeat a set)."""
         # Rows, not ORM objects: the coaching pages read weeks of sets.
         window = {"profile_id": profile_id, "start": start, "end": end}
         with one_statement(self.engine) as connection:
-            return [set_from_row(row) for row in connection.execute(SETS_BETWEEN, window)]
+            page = SETS_BETWEEN.limit(limit).offset(offset) if limit is not None or offset else SETS_BETWEEN
+            return [set_from_row(row) for row in connection.execute(page, window)]
 
     def newest_sets(
         self, profile_id: int, exercise_ids: Sequence[str], start: datetime, end: datetime, per_exercise: int | None

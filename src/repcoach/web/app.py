@@ -16,6 +16,7 @@ from repcoach.service.login_throttle import LoginThrottle
 from repcoach.store import open_store
 from repcoach.web.csrf import CsrfGuard
 from repcoach.web.edge import LOOPBACK_HOSTS, Edge
+from repcoach.web.error_docs import document_common_errors
 from repcoach.web.errors import install_error_handlers
 from repcoach.web.live_sessions import LiveSessions
 from repcoach.web.pending_imports import PendingImports
@@ -82,6 +83,7 @@ def create_app(
     hosts = None if accounts and not allowed_hosts else [*(() if accounts else LOOPBACK_HOSTS), *allowed_hosts]
     app.add_middleware(Edge, allowed_hosts=hosts)  # the outermost: a request for another host goes no further
     install_error_handlers(app)
+    document_common_errors(app)
     for router in (accounts_api.router, coaching.router, plans.router, profile.router, sessions.router):
         app.include_router(router, prefix="/api/v1")
     page_routers = (app_shell, pages, account_pages, settings, history, history_io, plan_pages)

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query
-from pydantic import AwareDatetime, BaseModel, BeforeValidator
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel
 
 from repcoach.coach.schedule import next_session, sessions_from_sets
-from repcoach.errors import InvalidInput, Problem
 from repcoach.service.bell_advice import BellAdvisor
 from repcoach.service.coaching import preferences, recent_history
 from repcoach.service.live_session import utc_now
 from repcoach.store import SetRecord
 from repcoach.web.deps import PlansDep, ProfileDep, StoreDep
+from repcoach.web.error_docs import errors
+from repcoach.web.strict_types import IsoTime
 
 router = APIRouter(tags=["coaching"])
 
-MAX_SPAN = timedelta(days=366)
+PAGE_MOST = 5000
+"""The most sets one answer of ``GET /sets`` holds; the ``Link`` header leads to the next page."""
 
 
 class NextSessionView(BaseModel):
@@ -50,7 +53,7 @@ class RecommendationsView(BaseModel):
     moves: list[MoveAdviceView]
 
 
-@router.get("/recommendations")
+@router.get("/recommendations", responses=errors(404, 409))
 def recommendations(
     store: StoreDep, profile: ProfileDep, plans: PlansDep, plan: str = "kettlebell-back"
 ) -> RecommendationsView:
@@ -86,28 +89,24 @@ def recommendations(
     return RecommendationsView(plan=chosen.id, next_session=next_view, moves=moves)
 
 
-def _iso_only(value: object) -> object:
-    """Refuse a bare number, which would be read as seconds since 1970 (``until=0.5``)."""
-    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
-        raise ValueError("a time is written in ISO 8601 with its zone, e.g. 2026-12-01T00:00:00Z")
-    return value
-
-
-IsoTime = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
-
-
-@router.get("/sets")
+@router.get("/sets", responses=errors(409))
 def list_sets(
+    request: Request,
+    response: Response,
     store: StoreDep,
     profile: ProfileDep,
     since: Annotated[IsoTime | None, Query(description="From (inclusive), ISO 8601; default 28 days ago.")] = None,
     until: Annotated[IsoTime | None, Query(description="To (exclusive), ISO 8601; default now.")] = None,
+    limit: Annotated[int, Query(ge=1, le=PAGE_MOST, description="Sets per page.")] = 1000,
+    offset: Annotated[int, Query(ge=0, le=10**9, description="Sets of the period to pass over.")] = 0,
 ) -> list[SetRecord]:
-    """Every set logged in the period, oldest first, in kg, at most a year at a time."""
+    """The sets logged in the period, oldest first, in kg, a page at a time: when there may be more, the
+    ``Link`` header (rel="next") gives the address of the next page (the same period, a later offset).
+    A period that ends before it begins holds no set."""
     end = until or utc_now()
     start = since or end - timedelta(days=28)
-    if not start < end:
-        raise InvalidInput([Problem("since must be before until", field="since")])
-    if end - start > MAX_SPAN:
-        raise InvalidInput([Problem("ask for at most 366 days at a time", field="since")])
-    return store.sets_between(profile.id, start, end)
+    page = store.sets_between(profile.id, start, end, limit=limit, offset=offset)
+    if len(page) == limit:
+        period = {"since": start.isoformat(), "until": end.isoformat(), "limit": limit, "offset": offset + limit}
+        response.headers["link"] = f'<{request.url.path}?{urlencode(period)}>; rel="next"'
+    return page

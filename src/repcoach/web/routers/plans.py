@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from repcoach.web.deps import PlansDep
+from repcoach.web.error_docs import errors
 
 router = APIRouter(tags=["plans"])
 
@@ -25,7 +26,7 @@ def list_plans(plans: PlansDep) -> list[PlanSummary]:
     return [PlanSummary(id=p.id, title=p.title, summary=p.summary, rounds=str(p.rounds)) for p in plans]
 
 
-@router.get("/plans/{plan_id}")
+@router.get("/plans/{plan_id}", responses=errors(404))
 def show_plan(plan_id: str, plans: PlansDep) -> dict[str, Any]:
     """One plan in full, as its plan file would hold it."""
     return plans.get(plan_id).model_dump(mode="json")

@@ -8,8 +8,10 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from repcoach.errors import InvalidInput, Problem
+from repcoach.limits import MAX_WEIGHT_KG
 from repcoach.store import ProfileRecord
 from repcoach.web.deps import LiveSessionsDep, OwnerDep, ProfileDep, StoreDep
+from repcoach.web.error_docs import errors
 
 router = APIRouter(tags=["profile"])
 
@@ -17,7 +19,7 @@ router = APIRouter(tags=["profile"])
 class ProfileBody(BaseModel):
     units: Literal["kg", "lb"]
     experience: Literal["beginner", "intermediate", "advanced"]
-    bells_kg: list[Annotated[float, Field(strict=True)]] = Field(max_length=50)
+    bells_kg: list[Annotated[float, Field(strict=True, gt=0, le=MAX_WEIGHT_KG)]] = Field(max_length=50)
     """The bells owned, in kg (the store's unit, whatever the user's)."""
 
 
@@ -38,7 +40,7 @@ def _view(profile: ProfileRecord) -> ProfileView:
     )
 
 
-@router.get("/profile")
+@router.get("/profile", responses=errors(409))
 def read_profile(profile: ProfileDep) -> ProfileView:
     """The profile, or 409 before it is set."""
     return _view(profile)

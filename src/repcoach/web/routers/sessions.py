@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import suppress
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
@@ -39,9 +39,11 @@ from repcoach.session.walk import NotWalkable
 from repcoach.store import ProfileRecord, SessionRecord, Store
 from repcoach.web.auth import owner_of
 from repcoach.web.deps import LiveSessionsDep, PlansDep, ProfileDep, StoreDep, profile_of
+from repcoach.web.error_docs import errors
 from repcoach.web.errors import Conflict
 from repcoach.web.live_sessions import Kept, LiveSessions
 from repcoach.web.session_views import SessionView, WalkView, place, session_view, walk_view
+from repcoach.web.strict_types import AS_WHOLE_NUMBER
 
 router = APIRouter(tags=["sessions"])
 
@@ -61,16 +63,17 @@ class StartBody(BaseModel):
 class EventBody(BaseModel):
     """What the user did. ``client_id`` makes an event idempotent: sent twice, applied and stored once.
 
-    Numbers and flags are strict: ``false`` is not 0, nor ``"8"`` 8 (a client sending them has a bug to hear of).
+    Numbers and flags are strict: ``false`` is not 0, nor ``"8"`` 8 (a client sending them has a bug to hear of);
+    ``8.0`` is 8, as JSON Schema has it.
     """
 
     kind: Literal[
         "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
     ]
-    reps: int | None = Field(default=None, ge=0, le=MAX_REPS, strict=True)
-    rir: int | None = Field(default=None, ge=0, le=10, strict=True)
+    reps: Annotated[int, Field(strict=True, ge=0, le=MAX_REPS), AS_WHOLE_NUMBER] | None = None
+    rir: Annotated[int, Field(strict=True, ge=0, le=10), AS_WHOLE_NUMBER] | None = None
     weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG, strict=True)
-    hold_seconds: int | None = Field(default=None, ge=0, le=MAX_SET_SECONDS, strict=True)
+    hold_seconds: Annotated[int, Field(strict=True, ge=0, le=MAX_SET_SECONDS), AS_WHOLE_NUMBER] | None = None
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
     done_at: AwareDatetime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
@@ -95,7 +98,7 @@ _EVENTS: dict[str, type[Event]] = {
 }
 
 
-@router.post("/sessions", status_code=201)
+@router.post("/sessions", status_code=201, responses=errors(404, 409))
 def start_session(
     body: StartBody, store: StoreDep, profile: ProfileDep, plans: PlansDep, sessions: LiveSessionsDep
 ) -> SessionView:
@@ -108,20 +111,20 @@ def start_session(
     return session_view(kept)
 
 
-@router.get("/sessions")
+@router.get("/sessions", responses=errors(409))
 def list_sessions(store: StoreDep, profile: ProfileDep, limit: int = 20) -> list[SessionRecord]:
     """Past sessions, newest first, each with its sets."""
     return store.list_sessions(profile.id, limit=min(max(limit, 1), 100))
 
 
-@router.get("/sessions/{session_id}")
+@router.get("/sessions/{session_id}", responses=errors(404, 409))
 def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> SessionView:
     """Where the session stands now."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
         return session_view(_live(session_id, store, profile, sessions))
 
 
-@router.get("/sessions/{session_id}/walk")
+@router.get("/sessions/{session_id}/walk", responses=errors(404, 409))
 def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> WalkView:
     """Every state the session can still reach, and where each event leads: what the page needs to go on
     with no network. A session with an AMRAP (its laps run on the clock) answers 409: it needs the server."""
@@ -134,7 +137,7 @@ def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: L
         return walk_view(kept, walk)
 
 
-@router.post("/sessions/{session_id}/events")
+@router.post("/sessions/{session_id}/events", responses=errors(404, 409))
 async def send_event(
     session_id: str, body: EventBody, request: Request, store: StoreDep, sessions: LiveSessionsDep
 ) -> SessionView:
