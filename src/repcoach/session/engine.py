@@ -62,7 +62,8 @@ from repcoach.session.events import (
 )
 from repcoach.session.program import Program
 from repcoach.session.route import Leg, Position, Route
-from repcoach.session.rules import Phase, check_allowed
+from repcoach.session.rules import check_allowed
+from repcoach.session.steering import Cursor, Steering
 from repcoach.session.steps import Finished, Progress, Rest, RoundChoice, State, WorkStep
 
 
@@ -88,29 +89,11 @@ class AppliedEvent:
 
 
 @dataclass(frozen=True)
-class _Cursor:
-    """Where the session is; ``phase`` says what ``position`` and ``mark`` mean."""
-
-    phase: Phase
-    position: Position
-    """Work: the current step. Rest: the step after it. Choice and finished: the last step of the round."""
-    rest_seconds: int = 0
-    rest_reason: str = ""
-    mark: float = 0.0
-    """Rest: the clock reading at which it ends. Choice: the reading at which the round ended."""
-    ended_early: bool = False
-    """Finished by ``FinishSession``."""
-    began: float = 0.0
-    """In an interval block (EMOM) or an AMRAP: the clock reading at which the current interval,
-    or the AMRAP, began."""
-
-
-@dataclass(frozen=True)
 class _Undoable:
     """An event that ``Undo`` can take back, with the cursor from before it."""
 
     event: SetDone | Skip | AnotherRound | EndRounds
-    before: _Cursor
+    before: Cursor
     step: WorkStep | None
 
 
@@ -127,7 +110,8 @@ class SessionEngine:
         self.program = program
         self.clock = clock
         self._route = Route(program)
-        self._cursor = _Cursor("work", Position(0, 1, 0), began=clock.now())
+        self._steering = Steering(program, self._route, clock)
+        self._cursor = Cursor("work", Position(0, 1, 0), began=clock.now())
         self._undoable: list[_Undoable] = []
         self._history: list[Event] = []
         self._paused_at: float | None = None
@@ -249,17 +233,17 @@ class SessionEngine:
                 item = self._route.item(cursor.position)
                 self._undoable.append(_Undoable(event, cursor, step))
                 if item.time_cap:
-                    left = self._cap_left(cursor, event, now)
+                    left = self._steering.cap_left(cursor, event, now)
                     recorded = replace(event, interval_left=round(left, 3))
-                    self._cursor = self._after_capped_work(cursor, now, left)
+                    self._cursor = self._steering.after_capped_work(cursor, now, left)
                 else:
-                    ended = self._interval_end(cursor, event, now)
+                    ended = self._steering.interval_end(cursor, event, now)
                     if item.interval:
                         recorded = replace(event, interval_left=round(ended - now, 3))
-                    self._cursor = self._after_work(cursor, ended)
+                    self._cursor = self._steering.after_work(cursor, ended)
             case Skip() | EndRest():
-                cursor, recorded = self._end_rest(cursor, event, now)
-                self._cursor = self._work(cursor.position, now, cursor)
+                cursor, recorded = self._steering.end_rest(cursor, event, now)
+                self._cursor = self._steering.work(cursor.position, now, cursor)
             case Undo():
                 entry = self._undoable.pop()
                 self._cursor, step, undone = entry.before, entry.step, entry.event
@@ -268,11 +252,11 @@ class SessionEngine:
                 position = cursor.position
                 if isinstance(event, AnotherRound):
                     leg = self._route.next_round(position.segment, position.round)
-                    self._cursor = self._follow(leg, cursor.mark, cursor)
+                    self._cursor = self._steering.follow(leg, cursor.mark, cursor)
                 else:
-                    self._cursor = self._leave_segment(cursor, now)
+                    self._cursor = self._steering.leave_segment(cursor, now)
             case FinishSession():
-                self._cursor = _Cursor("finished", cursor.position, ended_early=True)
+                self._cursor = Cursor("finished", cursor.position, ended_early=True)
         self._history.append(recorded)
         return AppliedEvent(event, step, recorded, undone)
 
@@ -316,7 +300,7 @@ class SessionEngine:
             if isinstance(event, Pause | Resume):
                 continue
             if isinstance(event, SetDone | Skip) and engine._cursor.phase == "rest":
-                engine._cursor = engine._work(engine._cursor.position, clock.now(), engine._cursor)
+                engine._cursor = engine._steering.work(engine._cursor.position, clock.now(), engine._cursor)
             try:
                 engine.apply(event)
             except EngineError as error:
@@ -333,85 +317,12 @@ class SessionEngine:
 
     # Moving ----------------------------------------------------------------------------------
 
-    def _current(self) -> _Cursor:
+    def _current(self) -> Cursor:
         """The cursor, a rest that has run out by the clock turned into the work after it."""
         cursor = self._cursor
         if cursor.phase == "rest" and not self.paused and self.clock.now() >= cursor.mark:
-            cursor = self._cursor = self._work(cursor.position, cursor.mark, cursor)
+            cursor = self._cursor = self._steering.work(cursor.position, cursor.mark, cursor)
         return cursor
-
-    def _work(self, position: Position, at: float, before: _Cursor) -> _Cursor:
-        """Work at ``position`` from ``at``: a new interval (or AMRAP) begins then if the step starts
-        one (an AMRAP's later laps go on in the time it began with)."""
-        starts = self._route.item(position).starts_interval and position.lap == 0
-        return _Cursor("work", position, began=at if starts else before.began)
-
-    def _end_rest(self, cursor: _Cursor, event: Skip | EndRest, now: float) -> tuple[_Cursor, EndRest]:
-        """A rest ended now, as recorded: within an AMRAP, with the time left of it (replayed, that
-        sets its clock, which the replay's one instant could not)."""
-        following = self._route.item(cursor.position)
-        if not following.time_cap or (following.starts_interval and cursor.position.lap == 0):
-            return cursor, EndRest()
-        left = self._cap_left(cursor, event, now)
-        return replace(cursor, began=now + left - following.time_cap), EndRest(interval_left=round(left, 3))
-
-    def _cap_left(self, cursor: _Cursor, event: SetDone | Skip | EndRest, now: float) -> float:
-        """Seconds left of the AMRAP's time (0 or less: time is up); a replayed event says."""
-        if event.interval_left is not None:
-            return event.interval_left
-        return cursor.began + self._route.item(cursor.position).time_cap - now
-
-    def _after_capped_work(self, cursor: _Cursor, now: float, left: float) -> _Cursor:
-        """In an AMRAP: the next move, round and round, while time is left; once it is up, what
-        follows the block."""
-        position = cursor.position
-        if left <= 0:
-            return self._after_work(replace(cursor, position=self._route.block_end(position)), now)
-        going_on = replace(cursor, began=now + left - self._route.item(position).time_cap)
-        if position == self._route.block_end(position):
-            return self._work(self._route.lap_start(position), now, going_on)
-        return self._after_work(going_on, now)
-
-    def _interval_end(self, cursor: _Cursor, event: SetDone | Skip, now: float) -> float:
-        """When the interval the step ends is over (``now`` when it ends none, or it ran over).
-
-        A replayed event says what was left of it; a live one is timed by the clock.
-        """
-        if event.interval_left is not None:
-            return now + event.interval_left
-        length = self._route.item(cursor.position).interval
-        return max(cursor.began + length, now) if length else now
-
-    def _after_work(self, cursor: _Cursor, ended: float) -> _Cursor:
-        """Where a finished (or skipped) work step leads; what follows counts from ``ended``,
-        the end of its interval (in an interval block) or now."""
-        position = cursor.position
-        leg = self._route.within_round(position)
-        if leg is not None:
-            return self._follow(leg, ended, cursor)
-        rounds = self.program.segments[position.segment].rounds
-        if position.round < rounds.low:
-            return self._follow(self._route.next_round(position.segment, position.round), ended, cursor)
-        if position.round < rounds.high:
-            return _Cursor("choice", position, mark=ended)
-        return self._leave_segment(cursor, ended)
-
-    def _leave_segment(self, cursor: _Cursor, started: float) -> _Cursor:
-        leg = self._route.next_segment(cursor.position.segment)
-        return _Cursor("finished", cursor.position) if leg is None else self._follow(leg, started, cursor)
-
-    def _follow(self, leg: Leg, started: float, before: _Cursor) -> _Cursor:
-        """Take ``leg``, its rest counted from ``started``: straight to work if it is already over.
-
-        ``started`` is in the future when an interval is still running: the rest then lasts
-        from now to its end plus the leg's own rest.
-        """
-        now = self.clock.now()
-        end = started + leg.rest_seconds
-        if end > now:
-            length = round(end - min(started, now))
-            return _Cursor("rest", leg.to, length, leg.rest_reason, end, began=before.began)
-        return self._work(leg.to, now, before)
 
     def _ahead(self) -> Iterator[WorkStep]:
         cursor = self._current()
