@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repcoach.errors import InvalidInput
-from repcoach.io.history_import import ImportedSet, ParsedExport, read_export, write_strong_csv
+from repcoach.io.history_import import ImportedSet, ParsedExport, read_export, strong_csv_lines
 from repcoach.units import KG_PER_LB
 
 DATA = Path(__file__).parent / "data" / "history"
@@ -299,7 +299,7 @@ def test_what_strong_csv_writes_reads_back_the_same(sets: list[ImportedSet]) -> 
     # One set per workout start, as in a real history, so each row's workout fields are its own.
     unique = list({found.started_at: found for found in sets}.values())
 
-    csv = write_strong_csv(unique, "kg")
+    csv = "".join(strong_csv_lines(unique, "kg"))
     back = read_export(csv, file_name="out.csv", time_zone=PARIS, unit="kg", now=datetime(2100, 1, 1, tzinfo=UTC))
 
     assert back.problems == []

@@ -212,3 +212,19 @@ def test_a_client_id_is_one_users_own_another_may_hold_the_same(store, session):
     store.append_event(hers.id, 1, "set_done", {}, T0, new_set=replace(a_set(reps=5), client_id="phone-set-0001"))
     assert store.set_by_client_id(anna.id, "phone-set-0001").reps == 5
     assert store.set_by_client_id(session.profile_id, "phone-set-0001").reps == 8
+
+
+def test_each_session_with_sets_comes_whole_and_in_order_however_the_rows_are_batched(store):
+    profile = store.save_profile(units="kg", experience="beginner", bells_kg=[8])
+    for day, count in ((2, 3), (0, 1), (1, 0), (3, 2)):  # the day-1 session holds no set
+        start = T0 + timedelta(days=day)
+        sets = [a_set(reps=6 + index, at=start + timedelta(minutes=index)) for index in range(count)]
+        store.record_workout(profile.id, f"Day {day}", sets, start, start + timedelta(hours=1))
+
+    sessions = list(store.each_session_with_sets(profile.id, batch=2))
+
+    assert [(s.title, [logged.reps for logged in s.sets]) for s in sessions] == [
+        ("Day 0", [6]),
+        ("Day 2", [6, 7, 8]),
+        ("Day 3", [6, 7]),
+    ]

@@ -179,6 +179,7 @@ def test_downloads_give_everything_back(ready):
     assert len(json.loads(as_json.text)["sessions"]) == 2
     assert as_csv.text.startswith("Date,Workout Name,Duration,Exercise Name,Set Order,")
     assert len(as_csv.text.strip().splitlines()) == 8
+    assert "content-length" not in as_csv.headers  # streamed as it is read, not made whole first
     assert ready.get("/settings/export.xml").status_code == 422
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -91,3 +92,28 @@ def write_output(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as error:
         raise InvalidInput([Problem(f"cannot write the file: {error.strerror}", source=str(path))]) from None
+
+
+def write_output_lines(path: Path, lines: Iterable[str]) -> int:
+    """Write a file the user asked for line by line, as the lines are made; the number of lines written.
+
+    The lines go to ``<path>.part``, which becomes ``path`` once all are written: a failure on the way
+    leaves no half-written file under the name asked for.
+
+    Raises:
+        InvalidInput: it could not be written (the message says why).
+    """
+    written = 0
+    part = path.with_name(path.name + ".part")
+    try:
+        try:
+            with part.open("w", encoding="utf-8", newline="") as out:
+                for line in lines:
+                    out.write(line)
+                    written += 1
+            part.replace(path)
+        finally:
+            part.unlink(missing_ok=True)
+    except OSError as error:
+        raise InvalidInput([Problem(f"cannot write the file: {error.strerror}", source=str(path))]) from None
+    return written

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import typer
 from rich.console import Console
 
-from repcoach.cli.app import app, write_output
+from repcoach.cli.app import app, write_output, write_output_lines
 from repcoach.cli.questions import ensure_profile
 from repcoach.io.backup_json import dump_export
 from repcoach.service.backup import export_document
@@ -32,9 +32,8 @@ def export(
         profile = ensure_profile(store, console, ctx.obj.lines)
         if format == "json":
             doc = export_document(store, profile, utc_now())
-            text, what = dump_export(doc), f"{len(doc.sessions)} sessions"
-        else:
-            text, count = strong_csv(store, profile)
-            what = f"{count} sets"
-    write_output(output, text.encode())
+            write_output(output, dump_export(doc).encode())
+            what = f"{len(doc.sessions)} sessions"
+        else:  # written as it is read, the header first
+            what = f"{write_output_lines(output, strong_csv(store, profile)) - 1} sets"
     console.print(f"[green]Wrote[/green] {output}: {what}.")

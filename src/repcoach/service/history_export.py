@@ -7,9 +7,10 @@ so an app that knows the move finds it, and repcoach reads the file back to the 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
-from repcoach.io.history_import import ImportedSet, write_strong_csv
+from repcoach.io.history_import import ImportedSet, strong_csv_lines
 from repcoach.library import Exercise
 from repcoach.library.custom import CustomExercise
 from repcoach.service.coaching import user_catalogue
@@ -17,37 +18,37 @@ from repcoach.service.history_import import UNSPECIFIED
 from repcoach.store import ProfileRecord, SetRecord, Store
 
 
-def strong_csv(store: Store, profile: ProfileRecord) -> tuple[str, int]:
-    """The CSV text and the number of sets in it, oldest session first, times in the user's zone."""
+def strong_csv(store: Store, profile: ProfileRecord) -> Iterator[str]:
+    """The CSV line by line, header first, oldest session first, times in the user's zone; read and written
+    as it goes, so a history of any length is never held whole (the sets of one session at a time)."""
+    return strong_csv_lines(_imported_sets(store, profile), profile.units)
+
+
+def _imported_sets(store: Store, profile: ProfileRecord) -> Iterator[ImportedSet]:
     catalogue = user_catalogue(store, profile.id)
     zone = ZoneInfo(profile.time_zone)
-    rows: list[ImportedSet] = []
-    for copy in store.session_copies(profile.id):
-        session = copy.record
-        finished = session.finished_at or (session.sets[-1].finished_at if session.sets else session.started_at)
+    for session in store.each_session_with_sets(profile.id):
+        finished = session.finished_at or session.sets[-1].finished_at
         counts: Counter[str] = Counter()
         for logged in session.sets:
             name = _written_name(logged, catalogue.find(logged.exercise_id))
             counts[name] += 1
-            rows.append(
-                ImportedSet(
-                    row=0,
-                    workout_key="",
-                    workout_title=session.title,
-                    started_at=session.started_at.astimezone(zone),
-                    duration_seconds=int((finished - session.started_at).total_seconds()),
-                    exercise_name=name,
-                    set_order=counts[name],
-                    kind=logged.kind,
-                    reps=logged.reps,
-                    weight_kg=logged.weight_kg,
-                    distance_m=logged.distance_m,
-                    seconds=logged.hold_seconds,
-                    rpe=None if logged.rir is None else float(max(0, 10 - logged.rir)),
-                    notes="; ".join(part for part in (logged.side, logged.notes) if part),
-                )
+            yield ImportedSet(
+                row=0,
+                workout_key="",
+                workout_title=session.title,
+                started_at=session.started_at.astimezone(zone),
+                duration_seconds=int((finished - session.started_at).total_seconds()),
+                exercise_name=name,
+                set_order=counts[name],
+                kind=logged.kind,
+                reps=logged.reps,
+                weight_kg=logged.weight_kg,
+                distance_m=logged.distance_m,
+                seconds=logged.hold_seconds,
+                rpe=None if logged.rir is None else float(max(0, 10 - logged.rir)),
+                notes="; ".join(part for part in (logged.side, logged.notes) if part),
             )
-    return write_strong_csv(rows, profile.units), len(rows)
 
 
 def _written_name(logged: SetRecord, move: Exercise | CustomExercise | None) -> str:

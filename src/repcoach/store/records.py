@@ -97,6 +97,17 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class SessionSets:
+    """A session's title and times with its sets, oldest first: what a CSV of the history writes."""
+
+    session_id: str
+    title: str
+    started_at: datetime
+    finished_at: datetime | None
+    sets: tuple[SetRecord, ...]
+
+
+@dataclass(frozen=True)
 class AccountRecord:
     id: int
     username: str

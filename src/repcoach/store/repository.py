@@ -45,6 +45,7 @@ from repcoach.store.records import (
     NewSet,
     ProfileRecord,
     SessionRecord,
+    SessionSets,
     SetRecord,
 )
 from repcoach.store.workouts import (
@@ -344,6 +345,28 @@ class Store:
                 )
             return [SessionCopy(session_record(row, tuple(sets[row.id])), events[row.id]) for row in rows]
 
+    def each_session_with_sets(self, profile_id: int, batch: int = 1000) -> Iterator[SessionSets]:
+        """The user's sessions that hold sets, oldest first, each with its sets, one by one as the rows come
+        (``batch`` at a time, on PostgreSQL through a server-side cursor): a history of any length is never
+        held whole. The read stays open until the last session is taken or the iterator is closed."""
+        query = (
+            select(WorkoutSession.id.label("sid"), WorkoutSession.title, WorkoutSession.started_at.label("began"),
+                   WorkoutSession.finished_at.label("ended"), *SET_RECORD_COLUMNS)
+            .join(LoggedSet, LoggedSet.session_id == WorkoutSession.id)
+            .where(WorkoutSession.profile_id == profile_id)
+            .order_by(WorkoutSession.started_at, WorkoutSession.id, LoggedSet.event_seq)
+        )  # fmt: skip
+        with self.engine.connect() as connection:  # in a transaction: PostgreSQL's cursor needs one
+            rows = connection.execution_options(yield_per=batch).execute(query)
+            current: list[Any] = []
+            for row in rows:
+                if current and row.sid != current[0].sid:
+                    yield _session_sets(current)
+                    current = []
+                current.append(row)
+            if current:
+                yield _session_sets(current)
+
     def restore_sessions(
         self, profile_id: int, copies: Sequence[SessionCopy], custom: Sequence[CustomExerciseRecord] = ()
     ) -> Imported:
@@ -445,3 +468,9 @@ def _refused(what: str, error: IntegrityError) -> StoreError:
 def _owned_profile(db: Session, account_id: int | None) -> Profile | None:
     owner = Profile.account_id.is_(None) if account_id is None else Profile.account_id == account_id
     return db.scalars(select(Profile).where(owner).order_by(Profile.id).limit(1)).first()
+
+
+def _session_sets(rows: list[Any]) -> SessionSets:
+    first = rows[0]
+    sets = tuple(set_from_row(row[4:]) for row in rows)
+    return SessionSets(first.sid, first.title, first.began, first.ended, sets)

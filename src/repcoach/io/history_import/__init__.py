@@ -19,7 +19,7 @@ from repcoach.errors import InvalidInput, Problem
 from repcoach.io.history_import.layouts import APP_NAMES, KNOWN_HEADERS, Layout, detect, weight_unit_of
 from repcoach.io.history_import.model import SOURCES, ImportedSet, ParsedExport, SkippedRow, Source
 from repcoach.io.history_import.rows import READERS, CellError, Cells, RowReader, RowSet, Workout
-from repcoach.io.history_import.strong_csv import write_strong_csv
+from repcoach.io.history_import.strong_csv import strong_csv_lines
 from repcoach.io.history_import.table import Record, decode, header_fields, records
 from repcoach.units import Unit
 
@@ -33,7 +33,7 @@ __all__ = [
     "SkippedRow",
     "Source",
     "read_export",
-    "write_strong_csv",
+    "strong_csv_lines",
 ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from repcoach.io.history_import.layouts import STRONG_IOS_HEADER
 from repcoach.io.history_import.model import ImportedSet
@@ -18,16 +18,18 @@ from repcoach.units import Unit, from_kg
 _MARKS = {"warmup": "W", "dropset": "D", "failure": "F"}
 
 
-def write_strong_csv(sets: Iterable[ImportedSet], unit: Unit) -> str:
-    """The CSV text of ``sets`` (``row`` and ``workout_key`` are not written), CRLF-ended as Strong's are.
+def strong_csv_lines(sets: Iterable[ImportedSet], unit: Unit) -> Iterator[str]:
+    """The CSV of ``sets`` line by line, header first (``row`` and ``workout_key`` are not written), CRLF-ended as
+    Strong's are; made as ``sets`` come, so a long history is never held whole.
 
     ``started_at`` is written as its local time: give it in the user's zone. Distances are in
     kilometres for a kilogram user and miles for a pound user, as Strong shows them.
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(STRONG_IOS_HEADER)
     per_km = DISTANCE_METRES["km" if unit == "kg" else "mi"]
+    writer.writerow(STRONG_IOS_HEADER)
+    yield _taken(out)
     for row in sets:
         writer.writerow(
             [
@@ -45,7 +47,15 @@ def write_strong_csv(sets: Iterable[ImportedSet], unit: Unit) -> str:
                 _number(row.rpe) if row.rpe is not None else "",
             ]
         )
-    return out.getvalue()
+        yield _taken(out)
+
+
+def _taken(out: io.StringIO) -> str:
+    """What was written to ``out`` since the last time, and ``out`` emptied."""
+    text = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    return text
 
 
 def _duration(seconds: int | None) -> str:

@@ -9,7 +9,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.backup_json import dump_export, load_export, looks_like_export
@@ -103,16 +103,15 @@ def confirm_import(
 
 @router.get("/settings/export.{kind}")
 def download(kind: str, store: StoreDep, profile: ProfileDep) -> Response:
-    """Everything as repcoach JSON, or every set as CSV in Strong's layout, as a file to save."""
+    """Everything as repcoach JSON, or every set as CSV in Strong's layout (streamed), as a file to save."""
     today = f"{utc_now():%Y-%m-%d}"
-    if kind == "json":
-        body, media = dump_export(export_document(store, profile, utc_now())), "application/json"
-    elif kind == "csv":
-        body, media = strong_csv(store, profile)[0], "text/csv; charset=utf-8"
-    else:
-        raise InvalidInput([Problem(f"'{kind}' is not an export format; choose json or csv", field="format")])
     headers = {"Content-Disposition": f'attachment; filename="repcoach-{today}.{kind}"'}
-    return Response(body, media_type=media, headers=headers)
+    if kind == "json":
+        body = dump_export(export_document(store, profile, utc_now()))
+        return Response(body, media_type="application/json", headers=headers)
+    if kind == "csv":  # streamed as it is read: a long history is never held whole
+        return StreamingResponse(strong_csv(store, profile), media_type="text/csv; charset=utf-8", headers=headers)
+    raise InvalidInput([Problem(f"'{kind}' is not an export format; choose json or csv", field="format")])
 
 
 def _plan(profile: ProfileRecord, upload: PendingImport) -> ImportPlan:
