@@ -30,6 +30,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/real_articles.py
 	$(BIN)/python bench/import_history.py
 	$(BIN)/python bench/round_trips.py
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/growth.py
 	$(BIN)/python bench/api_load.py
 
 clean:

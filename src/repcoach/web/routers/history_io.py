@@ -5,6 +5,8 @@ The same steps as ``repcoach import`` and ``repcoach export``, through the same 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import islice
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -110,8 +112,16 @@ def download(kind: str, store: StoreDep, profile: ProfileDep) -> Response:
         body = dump_export(export_document(store, profile, utc_now()))
         return Response(body, media_type="application/json", headers=headers)
     if kind == "csv":  # streamed as it is read: a long history is never held whole
-        return StreamingResponse(strong_csv(store, profile), media_type="text/csv; charset=utf-8", headers=headers)
+        chunks = _chunked(strong_csv(store, profile))
+        return StreamingResponse(chunks, media_type="text/csv; charset=utf-8", headers=headers)
     raise InvalidInput([Problem(f"'{kind}' is not an export format; choose json or csv", field="format")])
+
+
+def _chunked(lines: Iterator[str], size: int = 1000) -> Iterator[str]:
+    """``lines`` joined ``size`` at a time: each chunk of a streamed body is a hand-over between threads. One per
+    line, 100k sets took 55 s to download; 1,000 lines a chunk, 4.4 s."""
+    while chunk := "".join(islice(lines, size)):
+        yield chunk
 
 
 def _plan(profile: ProfileRecord, upload: PendingImport) -> ImportPlan:
