@@ -70,10 +70,10 @@ from loadkit import (
     JsonConnection,
     LoadFailed,
     ServerFailed,
+    databases,
     free_port,
     fresh_database,
     percentile,
-    postgres_problem,
     ready_user,
     repcoach_command,
     server_process,
@@ -341,17 +341,13 @@ def run_once(database: str, rate: int, seconds: float, folder: Path, weigh: bool
 def main() -> int:
     """Run every database, rate and run, print the lines and the verdicts; exit 1 only when a server did not start."""
     args = parse_args()
-    databases = ["sqlite"]
-    if (problem := postgres_problem()) is None:
-        databases.append("postgresql")
-    else:
-        print(f"!!! PostgreSQL not reachable: skipped ({problem}) !!!")
+    kinds = databases()
     print(f"api load: set logs at {', '.join(map(str, args.rates))} sets/s, {args.seconds:g} s each (open loop)")
     results: list[RateResult] = []
     page: Page | None = None
     with tempfile.TemporaryDirectory(prefix="repcoach-api-load-") as temp:
         try:
-            for database in databases:
+            for database in kinds:
                 for rate in args.rates:
                     for _ in range(TARGET_RUNS[database] if rate == TARGET_RATE else 1):
                         outcomes, weighed = run_once(database, rate, args.seconds, Path(temp), page is None)
@@ -363,7 +359,7 @@ def main() -> int:
         except ServerFailed as failure:
             print(f"api load: the repcoach server could not start: {failure}", file=sys.stderr)
             return 1
-    for database in databases:
+    for database in kinds:
         print(target_verdict(database, results))
     if page is None:
         print("session page: not measured (no session was started)")

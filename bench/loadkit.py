@@ -238,6 +238,14 @@ def postgres_problem() -> str | None:
         return str(error).strip().splitlines()[0]
 
 
+def databases() -> list[str]:
+    """The kinds of database to measure: SQLite, and PostgreSQL when it answers (else a loud line says so)."""
+    if (problem := postgres_problem()) is None:
+        return ["sqlite", "postgresql"]
+    print(f"!!! PostgreSQL not reachable: skipped ({problem}) !!!")
+    return ["sqlite"]
+
+
 @contextmanager
 def fresh_database(kind: str, folder: Path) -> Iterator[str]:
     """The URL of a new, empty database of ``kind``; a PostgreSQL one is dropped afterwards."""

@@ -127,15 +127,11 @@ def report(database: str, set_statements: list[str], start_statements: list[str]
 
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).parent))
-    from loadkit import fresh_database, postgres_problem
+    from loadkit import databases, fresh_database
 
-    databases = ["sqlite"]
-    if (problem := postgres_problem()) is None:
-        databases.append("postgresql")
-    else:
-        print(f"!!! PostgreSQL not reachable: skipped ({problem}) !!!")
+    kinds = databases()
     with tempfile.TemporaryDirectory(prefix="repcoach-round-trips-") as temp:
-        for database in databases:
+        for database in kinds:
             with fresh_database(database, Path(temp)) as url:
                 set_statements, start_statements = measure(url)
             with fresh_database(database, Path(temp)) as url:

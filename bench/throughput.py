@@ -42,9 +42,9 @@ from loadkit import (
     LoadFailed,
     ServerFailed,
     cpu_seconds,
+    databases,
     free_port,
     fresh_database,
-    postgres_problem,
     ready_user,
     repcoach_command,
     server_process,
@@ -204,18 +204,14 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> int:
     args = parse_args()
-    databases = ["sqlite"]
-    if (problem := postgres_problem()) is None:
-        databases.append("postgresql")
-    else:
-        print(f"!!! PostgreSQL not reachable: skipped ({problem}) !!!")
+    kinds = databases()
     print(f"throughput: closed loop, {args.seconds:g} s per run after {WARMUP_SECONDS:g} s of warm-up")
     header = f"{'sets/s':<36}{'repcoach':>9}{'minimal app':>13}{'ratio':>8}{'CPU ms/set (ours / minimal)':>30}"
     print(header, flush=True)
     verdicts: list[str] = []
     with tempfile.TemporaryDirectory(prefix="repcoach-throughput-") as temp:
         try:
-            for database in databases:
+            for database in kinds:
                 for clients in CLIENTS:
                     ours = run_repcoach(database, clients, Path(temp), args.seconds)
                     minimal = run_minimal(database, clients, Path(temp), args.seconds)
