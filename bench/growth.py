@@ -146,6 +146,7 @@ def main() -> int:
             stored = size
             print(f"growth: {size:,} sets stored ({time.perf_counter() - started:.0f} s to add them)", flush=True)
             results[size] = measure(url)
+            print("  " + ", ".join(f"{name} {value:.1f}" for name, value in results[size].items()), flush=True)
     names = list(results[sizes[0]])
     print(f"{'median ms (MB for memory)':<28}" + "".join(f"{size:>12,}" for size in sizes) + "   verdict")
     for name in names:
