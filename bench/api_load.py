@@ -64,19 +64,14 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 from loadkit import (
-    BENCH_PLAN,
     PLAN_ID,
     TIMEOUT_S,
     JsonConnection,
     LoadFailed,
     ServerFailed,
     databases,
-    free_port,
-    fresh_database,
     percentile,
-    ready_user,
-    repcoach_command,
-    server_process,
+    serving_repcoach,
 )
 
 RATES = (50, 100, 200)
@@ -88,7 +83,8 @@ TARGET_RUNS = {"sqlite": 5, "postgresql": 1}
 """How many times the target rate runs: SQLite's verdict is the median of five runs."""
 TARGET_P99_MS = {"sqlite": 20.0, "postgresql": 30.0}
 USERS = {"sqlite": 1, "postgresql": 10}
-SERVE_OPTIONS = {"sqlite": (), "postgresql": ("--multi-user", "--workers", "2")}
+SERVE_OPTIONS = {"sqlite": (), "postgresql": ("--workers", "2")}
+"""More than one user makes it a multi-user server (loadkit.serving_repcoach)."""
 SHOWN = {"sqlite": "SQLite, 1 user, 1 process", "postgresql": "PostgreSQL, 10 users, 2 processes"}
 PAGE_TARGET_BYTES = 150_000
 
@@ -322,17 +318,7 @@ Page = list[tuple[str, int, int]]
 
 def run_once(database: str, rate: int, seconds: float, folder: Path, weigh: bool) -> tuple[list[Outcome], Page | None]:
     """One run on a fresh database and server: the outcomes, and the session page's weight when ``weigh``."""
-    plan = folder / f"{PLAN_ID}.toml"
-    plan.write_text(BENCH_PLAN)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    command = repcoach_command(port, plan, *SERVE_OPTIONS[database])
-    with (
-        fresh_database(database, folder) as url,
-        server_process(command, {"REPCOACH_DATABASE_URL": url}, port, folder / "server.log"),
-    ):
-        names = [None] if USERS[database] == 1 else [f"lifter{index}" for index in range(USERS[database])]
-        cookies = [ready_user(base, name) for name in names]
+    with serving_repcoach(database, folder, USERS[database], *SERVE_OPTIONS[database]) as (base, cookies, _):
         outcomes, session_id = asyncio.run(measure(base, cookies, rate, seconds))
         page = asyncio.run(page_weight(base, session_id)) if weigh and session_id is not None else None
     return outcomes, page

@@ -280,3 +280,22 @@ def ready_user(base: str, username: str | None = None) -> str:
             cookie = f"{LOGIN_COOKIE}={signed.cookies[LOGIN_COOKIE]}"
         client.put("/api/v1/profile", json=PROFILE).raise_for_status()
         return cookie
+
+
+@contextmanager
+def serving_repcoach(database: str, folder: Path, users: int, *options: str) -> Iterator[tuple[str, list[str], int]]:
+    """``repcoach serve`` with ``options`` (``--workers``) on a fresh database of kind ``database``, offering the bench
+    plan, its ``users`` ready to log: the single-user app for one, accounts (``--multi-user``) for more. Yields the
+    server's base URL, each user's cookie and the server's process group."""
+    plan = folder / f"{PLAN_ID}.toml"
+    plan.write_text(BENCH_PLAN)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    accounts = ["--multi-user"] if users > 1 else []
+    command = repcoach_command(port, plan, *options, *accounts)
+    with (
+        fresh_database(database, folder) as url,
+        server_process(command, {"REPCOACH_DATABASE_URL": url}, port, folder / "repcoach.log") as server,
+    ):
+        names = [None] if users == 1 else [f"lifter{index}" for index in range(users)]
+        yield base, [ready_user(base, name) for name in names], server.pid

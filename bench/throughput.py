@@ -35,7 +35,6 @@ from typing import Protocol
 
 import minimal_app
 from loadkit import (
-    BENCH_PLAN,
     PLAN_ID,
     UVICORN,
     JsonConnection,
@@ -45,9 +44,8 @@ from loadkit import (
     databases,
     free_port,
     fresh_database,
-    ready_user,
-    repcoach_command,
     server_process,
+    serving_repcoach,
 )
 
 CLIENTS = (1, 10)
@@ -147,20 +145,9 @@ def measure(clients: list[Client], group: int, seconds: float) -> Run:
 
 
 def run_repcoach(database: str, clients: int, folder: Path, seconds: float) -> Run:
-    plan = folder / f"{PLAN_ID}.toml"
-    plan.write_text(BENCH_PLAN)
-    port = free_port()
-    options = ["--workers", str(PROCESSES[database])] + (["--multi-user"] if clients > 1 else [])
-    base = f"http://127.0.0.1:{port}"
-    with (
-        fresh_database(database, folder) as url,
-        server_process(
-            repcoach_command(port, plan, *options), {"REPCOACH_DATABASE_URL": url}, port, folder / "repcoach.log"
-        ) as server,
-    ):
-        names = [None] if clients == 1 else [f"lifter{index}" for index in range(clients)]
-        users: list[Client] = [RepcoachClient(JsonConnection(base, ready_user(base, name))) for name in names]
-        return measure(users, server.pid, seconds)
+    with serving_repcoach(database, folder, clients, "--workers", str(PROCESSES[database])) as (base, cookies, group):
+        users: list[Client] = [RepcoachClient(JsonConnection(base, cookie)) for cookie in cookies]
+        return measure(users, group, seconds)
 
 
 def run_minimal(database: str, clients: int, folder: Path, seconds: float) -> Run:
