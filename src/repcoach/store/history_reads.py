@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any
+from itertools import groupby
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -111,25 +111,24 @@ class HistoryReads:
         (``batch`` at a time, on PostgreSQL through a server-side cursor): a history of any length is never
         held whole. The read stays open until the last session is taken or the iterator is closed."""
         query = (
-            select(WorkoutSession.id.label("sid"), WorkoutSession.title, WorkoutSession.started_at.label("began"),
-                   WorkoutSession.finished_at.label("ended"), *SET_RECORD_COLUMNS)
+            select(*_SESSION_HEAD, *SET_RECORD_COLUMNS)
             .join(LoggedSet, LoggedSet.session_id == WorkoutSession.id)
             .where(WorkoutSession.profile_id == profile_id)
             .order_by(WorkoutSession.started_at, WorkoutSession.id, LoggedSet.event_seq)
-        )  # fmt: skip
+        )
         with self.engine.connect() as connection:  # in a transaction: PostgreSQL's cursor needs one
             rows = connection.execution_options(yield_per=batch).execute(query)
-            current: list[Any] = []
-            for row in rows:
-                if current and row.sid != current[0].sid:
-                    yield _session_sets(current)
-                    current = []
-                current.append(row)
-            if current:
-                yield _session_sets(current)
+            for _, of_one in groupby(rows, key=lambda row: row.sid):
+                session = list(of_one)
+                sets = tuple(set_from_row(row[len(_SESSION_HEAD) :]) for row in session)
+                head = session[0]
+                yield SessionSets(head.sid, head.title, head.began, head.ended, sets)
 
 
-def _session_sets(rows: list[Any]) -> SessionSets:
-    first = rows[0]
-    sets = tuple(set_from_row(row[4:]) for row in rows)
-    return SessionSets(first.sid, first.title, first.began, first.ended, sets)
+_SESSION_HEAD = (
+    WorkoutSession.id.label("sid"),
+    WorkoutSession.title,
+    WorkoutSession.started_at.label("began"),
+    WorkoutSession.finished_at.label("ended"),
+)
+"""The session's columns before its set's in a row of :meth:`HistoryReads.each_session_with_sets`."""

@@ -3,11 +3,10 @@ in :mod:`repcoach.store.history_reads`)."""
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -78,10 +77,6 @@ class Store(HistoryReads):
         """Plans kept per user on a multi-user server."""
         self.login_attempts = LoginAttemptRepository(engine)
         """Sign-in attempts, counted for the login throttle of every server process."""
-        self._set_writers: AbstractContextManager[object] = (
-            threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
-        )
-        """SQLite takes one writer at a time: this process's loggers queue here, not in SQLite's busy wait."""
 
     def close(self) -> None:
         self.engine.dispose()
@@ -270,7 +265,7 @@ class Store(HistoryReads):
                 (negative reps, a client id used before...).
         """
         try:
-            with self._set_writers, self.engine.begin() as connection:
+            with self.engine.begin() as connection:
                 event = {"session_id": session_id, "seq": seq, "kind": kind, "payload": payload, "at": at}
                 connection.execute(ADD_EVENT, {**event, "client_id": client_id})
                 if undo_seq is not None:

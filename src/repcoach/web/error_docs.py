@@ -62,9 +62,9 @@ def document_common_errors(app: FastAPI) -> None:
         reference = {"$ref": "#/components/schemas/ErrorView"}
         shapes = schema.setdefault("components", {}).setdefault("schemas", {})
         if "ErrorView" not in shapes:  # no route named an error of its own
-            shapes.update(ErrorView.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs"))
-            shapes["ErrorView"] = ErrorView.model_json_schema(ref_template="#/components/schemas/{model}")
-            shapes["ErrorView"].pop("$defs", None)
+            shape = ErrorView.model_json_schema(ref_template="#/components/schemas/{model}")
+            shapes.update(shape.pop("$defs"))
+            shapes["ErrorView"] = shape
         for path, operations in schema["paths"].items():
             for method, operation in operations.items():
                 common = [400, 503]
