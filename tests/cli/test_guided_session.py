@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from repcoach.store import open_store
 
 SETUP = ["kg", "8 12 16", "beginner"]
@@ -29,6 +31,11 @@ def test_three_rounds_then_finish_logs_fifteen_sets_and_completes_the_session(re
     assert result.exit_code == 0, result.output
     assert "Round 3 of 3-5 done." in result.stdout
     assert "Session complete." in result.stdout
+    # the report: what was done, nothing to compare yet, the bells for next time and when
+    assert re.search(r"3 rounds · 15 sets · \d+ min · [\d,]+ kg moved", result.stdout)
+    assert "Your first session of this plan: next time shows what changed." in result.stdout
+    assert re.search(r"Next time:\n  Renegade row: \d+ kg, 6-10 reps", result.stdout)
+    assert "Kettlebell back workout: Allowed from " in result.stdout
     [session] = sets_in(db_file)
     assert session.finished_at is not None
     assert len(session.sets) == 15

@@ -109,6 +109,7 @@ def test_one_user_never_reads_or_writes_another_s_data(server):
     assert logged.json()["sets_logged"] == 1
 
     assert ben.get(f"/api/v1/sessions/{session}").status_code == 404
+    assert ben.get(f"/api/v1/sessions/{session}/report").status_code == 404
     assert ben.get(f"/session/{session}").status_code == 404
     for body in ({"kind": "undo"}, {"kind": "set_done", "reps": 99}, {"kind": "finish_session"}):
         assert ben.post(f"/api/v1/sessions/{session}/events", json=body).status_code == 404

@@ -96,6 +96,15 @@ def test_three_rounds_then_finish_is_one_finished_session_in_the_history(ready):
     assert event(ready, session, "end_rounds")["phase"] == "finished"
     [listed] = ready.get("/api/v1/sessions").json()
     assert listed["finished_at"] is not None and len(listed["sets"]) == 15
+    report = ready.get(f"/api/v1/sessions/{session}/report").json()
+    assert (report["rounds"], report["sets"], report["volume"], report["last_time"]) == (3, 15, "1,200 kg", None)
+    assert [move["name"] for move in report["next_moves"]] == [
+        "Renegade row",
+        "Romanian deadlift",
+        "Halo",
+        "Single-arm row",
+    ]
+    assert report["next_times"][0]["allowed"].startswith("Allowed from ")
     refused = ready.post(f"/api/v1/sessions/{session}/events", json={"kind": "undo"})
     assert (
         refused.status_code == 409
@@ -135,6 +144,14 @@ def test_an_event_that_does_not_fit_the_step_is_a_409_with_the_reason(ready):
     response = ready.post(f"/api/v1/sessions/{session}/events", json={"kind": "another_round"})
     assert response.status_code == 409
     assert response.json()["error"]["type"] == "not_now"
+
+
+def test_the_report_of_a_session_not_yet_finished_is_a_409_and_of_no_session_a_404(ready):
+    session = ready.post("/api/v1/sessions", json={}).json()["id"]
+    early = ready.get(f"/api/v1/sessions/{session}/report")
+    assert early.status_code == 409
+    assert early.json()["error"]["message"] == "This session is not finished yet: its report comes at its end."
+    assert ready.get("/api/v1/sessions/no-such-session/report").status_code == 404
 
 
 def test_unknown_plans_and_sessions_are_404s_and_a_second_open_session_a_409(ready):

@@ -180,6 +180,10 @@ def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_kil
         expect(unsent).to_have_text("15 sets on this phone only, not yet sent: they go when the network is back.")
         phone.goto(session_page)
         expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+        expect(phone.locator("#report-line")).to_have_text("15 sets")  # what the phone knows, offline
+        expect(phone.locator("#report-wait")).to_have_text(
+            "15 sets are still on this phone only: the summary comes once the server has them."
+        )
 
         phone.wait_for_timeout(1000)
         back_online = datetime.now(UTC)
@@ -193,6 +197,17 @@ def test_the_reference_routine_runs_to_its_end_offline_through_reloads_and_a_kil
         assert done == sorted(done) and done[-1] < back_online
         assert datetime.fromisoformat(stored["finished_at"]) < back_online
         expect(phone.locator("#attention")).to_be_hidden()  # nothing refused
+        # the server's summary of all 15 sets, once it has them
+        expect(phone.locator("#report-line")).to_have_text(
+            re.compile(r"^3 rounds · 15 sets · \d+ min · [\d,]+ kg moved$")
+        )
+        expect(phone.locator("#report-wait")).to_be_hidden()
+        expect(phone.locator("#report-done li")).to_have_count(5)  # the single-arm row's two sides apart
+        expect(phone.locator("#report-first")).to_be_visible()  # a first session: nothing to compare
+        expect(phone.locator("#report-next li")).to_have_count(4)
+        expect(phone.locator("#report-when li").first).to_have_text(
+            re.compile(r"^Kettlebell back workout: Allowed from \w+ \d\d:\d\d: 24 h after today's")
+        )
         phone.goto(f"{base}/history")
         expect(phone.locator(f'[data-session="{session}"]')).to_contain_text("15 sets")
         expect(phone.locator(".unsent")).to_be_hidden()

@@ -108,6 +108,10 @@ def test_a_whole_session_runs_to_the_end_with_steppers_a_pause_and_a_second_roun
     phone.get_by_role("button", name="Done").click()
 
     expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+    # no profile, so no bells: no volume either
+    expect(phone.locator("#report-line")).to_have_text(re.compile(r"^2 rounds · 4 sets · \d+ min$"))
+    expect(phone.locator("#report-done li")).to_have_text(["Halo: 8, 8", "Goblet squat: 7, 10"])
+    expect(phone.locator("#report-first")).to_be_visible()
     phone.screenshot(path=str(OUTPUT / "session-finished-390x844.png"))
     [finished] = httpx.get(f"{quick_server}/api/v1/sessions").json()
     assert finished["id"] == session and finished["finished_at"] is not None
@@ -117,6 +121,32 @@ def test_a_whole_session_runs_to_the_end_with_steppers_a_pause_and_a_second_roun
         ("halo", 2, 8, 2),
         ("goblet-squat", 2, 10, 2),
     ]
+
+
+def test_the_next_session_s_summary_says_what_changed_against_the_last(quick_server, phone):
+    for rounds in (2, 1):
+        phone.goto(quick_server)
+        phone.get_by_role("button", name="Start Quick test").click()
+        for round_number in range(1, rounds + 1):
+            for name in ("Halo", "Goblet squat"):
+                expect(phone.locator("#move")).to_have_text(name, timeout=10000)
+                phone.get_by_role("button", name="Done").click()
+            if round_number < rounds:
+                phone.get_by_role("button", name="Another round").click()
+        if rounds == 1:  # after round 2 of 1-2 it ends by itself
+            phone.get_by_role("button", name="Finish").click()
+        expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+    expect(phone.locator("#report-line")).to_have_text(re.compile(r"^1 round · 2 sets · "))
+    expect(phone.locator("#report-first")).to_be_hidden()
+    expect(phone.locator("#report-changes-title")).to_have_text(re.compile(r"^Against last time \(\w{3} \d\d \w{3}\)$"))
+    # half the sets of last time (no profile, no bells: no bell changed)
+    expect(phone.locator("#report-changes li")).to_have_text(
+        ["Halo: −8 reps (8, was 16)", "Goblet squat: −10 reps (10, was 20)"]
+    )
+    expect(phone.locator("#report-next li")).to_have_count(2)
+    expect(phone.locator("#report-when li").first).to_contain_text("Quick test: Allowed")
+    OUTPUT.mkdir(exist_ok=True)
+    phone.screenshot(path=str(OUTPUT / "session-report-390x844.png"), full_page=True)
 
 
 def test_an_amrap_counts_its_time_down_goes_round_and_ends_after_the_set_when_time_is_up(quick_server, phone):

@@ -16,7 +16,6 @@ from rich.align import Align
 from rich.console import Console, Group
 from rich.live import Live
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from repcoach.cli.bigdigits import big, clock_text
@@ -288,18 +287,3 @@ class SessionRunner:
         if typed is not None and not self.lines.echoes:
             self.console.print(f"> {typed}", markup=False, highlight=False)
         return typed
-
-
-def summary_table(live: LiveSession, catalogue: UserCatalogue, unit: Unit) -> Table:
-    """The sets logged in this session, one row per set."""
-    table = Table("Round", "Move", "Side", "Reps / s", "RIR", "Bell")
-    for logged in live.store.sets(live.record.id):
-        table.add_row(
-            str(logged.round),
-            catalogue.get(logged.exercise_id).name,
-            logged.side or "",
-            str(logged.reps if logged.reps is not None else f"{logged.hold_seconds} s"),
-            "" if logged.rir is None else str(logged.rir),
-            "" if logged.weight_kg is None else format_weight(logged.weight_kg, unit),
-        )
-    return table

@@ -11,15 +11,18 @@ import typer
 from rich.console import Console
 
 from repcoach.cli.app import app
+from repcoach.cli.finish_view import finish_view
 from repcoach.cli.history_view import history_view
 from repcoach.cli.plan_commands import resolve_plan
 from repcoach.cli.questions import ask, ensure_profile, parse_yes_no
-from repcoach.cli.runner import SessionRunner, summary_table
+from repcoach.cli.runner import SessionRunner
 from repcoach.cli.terminal import CuePlayer, LineInput
 from repcoach.errors import InvalidInput, Problem, RepcoachError
-from repcoach.plan.builtins import get_builtin_plan
+from repcoach.plan import Plan
+from repcoach.plan.builtins import builtin_shelf, get_builtin_plan
 from repcoach.service.bell_advice import BellAdvisor
-from repcoach.service.coaching import advice_history, user_catalogue
+from repcoach.service.coaching import advice_history, recent_history, user_catalogue
+from repcoach.service.finish_report import finish_report
 from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import Clock, MonotonicClock, Program, ScaledClock
 from repcoach.store import ProfileRecord, Store
@@ -45,7 +48,10 @@ def _clock(scale: float) -> Clock:
     return MonotonicClock() if scale == 1.0 else ScaledClock(scale)
 
 
-def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineInput, voice: bool) -> None:
+def _guide(
+    live: LiveSession, store: Store, profile: ProfileRecord, lines: LineInput, voice: bool, plans: Mapping[str, Plan]
+) -> None:
+    """Run the session in the terminal; at its end, its report (``plans``: the plans it runs, by id)."""
     catalogue = live.engine.program.exercise_lookup()
     runner = SessionRunner(
         live=live,
@@ -61,7 +67,11 @@ def _guide(live: LiveSession, store: Store, profile: ProfileRecord, lines: LineI
         unit=profile.units,
     )
     if runner.run():
-        console.print(summary_table(live, catalogue, profile.units))
+        record = store.get_session(live.record.id)
+        assert record is not None  # it was just run
+        now = utc_now()
+        history = recent_history(store, profile.id, now)
+        console.print(finish_view(finish_report(record, store.sets(record.id), history, plans, profile, now)))
 
 
 VoiceOption = Annotated[
@@ -82,7 +92,8 @@ def run(
     """Guide a session: moves, targets, bells, rest countdowns and beeps; every set is saved at once."""
     main = resolve_plan(plan)
     warm = get_builtin_plan(main.warmup or DEFAULT_WARMUP) if warmup else None
-    program = Program.compose(main, warm, [resolve_plan(other) for other in paired or []])
+    paired_plans = [resolve_plan(other) for other in paired or []]
+    program = Program.compose(main, warm, paired_plans)
     with ctx.obj.open_store() as store:
         lines = ctx.obj.lines
         profile = ensure_profile(store, console, lines)
@@ -94,7 +105,7 @@ def run(
                 last_events = store.events(unfinished.id)[-1:]
                 store.finish_session(unfinished.id, last_events[0].at if last_events else unfinished.started_at)
             live = LiveSession.start(store, profile, program, _clock(time_scale(os.environ)))
-        _guide(live, store, profile, lines, voice)
+        _guide(live, store, profile, lines, voice, {plan.id: plan for plan in (main, warm, *paired_plans) if plan})
 
 
 def _resume_instead(title: str, lines: LineInput) -> bool:
@@ -119,7 +130,9 @@ def resume(ctx: typer.Context, voice: VoiceOption = True) -> None:
             f"Resuming [bold]{unfinished.title}[/bold] started {unfinished.started_at.astimezone():%a %d %b %H:%M}."
         )
         live = LiveSession.resume(store, unfinished, _clock(time_scale(os.environ)))
-        _guide(live, store, profile, ctx.obj.lines, voice)
+        builtins = builtin_shelf().plans
+        plans = {plan_id: builtins[plan_id] for plan_id in unfinished.plan_ids if plan_id in builtins}
+        _guide(live, store, profile, ctx.obj.lines, voice, plans)
 
 
 @app.command("history")

@@ -39,11 +39,14 @@ class Segment(BaseModel):
     """The plan's weight advice per load class, for the bell suggestions shown during work."""
     exercises: OwnExercises = Field(default_factory=dict)
     """The plan's own moves, those outside the library."""
+    warmup: bool = False
+    """Run as the warm-up of the session's plan: the summary at its end leaves it out of what comes next."""
 
     @classmethod
-    def of(cls, plan: Plan) -> Segment:
-        """The segment that runs ``plan``."""
+    def of(cls, plan: Plan, warmup: bool = False) -> Segment:
+        """The segment that runs ``plan`` (as the session's warm-up when ``warmup``)."""
         return cls(
+            warmup=warmup,
             plan_id=plan.id,
             title=plan.title,
             blocks=plan.blocks,
@@ -76,8 +79,8 @@ class Program(BaseModel):
             warmup: a plan run once before it, e.g. ``upper-body-warmup``.
             paired: plans run after it for a longer session, e.g. ``legs-glutes`` for a full-body day.
         """
-        plans = [*([warmup] if warmup is not None else []), main, *paired]
-        return cls(segments=tuple(Segment.of(plan) for plan in plans))
+        warm = (Segment.of(warmup, warmup=True),) if warmup is not None else ()
+        return cls(segments=(*warm, *(Segment.of(plan) for plan in (main, *paired))))
 
     @property
     def title(self) -> str:

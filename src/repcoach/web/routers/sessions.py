@@ -19,7 +19,9 @@ from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, RepcoachError, StoreError
 from repcoach.limits import MAX_REPS, MAX_SET_SECONDS, MAX_WEIGHT_KG
-from repcoach.service.live_session import LiveSession
+from repcoach.service.coaching import recent_history
+from repcoach.service.finish_report import FinishReport, finish_report
+from repcoach.service.live_session import LiveSession, utc_now
 from repcoach.session import (
     AnotherRound,
     EndRest,
@@ -135,6 +137,20 @@ def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: L
         except NotWalkable as refusal:
             raise Conflict(str(refusal)) from None
         return walk_view(kept, walk)
+
+
+@router.get("/sessions/{session_id}/report", responses=errors(404, 409))
+def read_report(session_id: str, store: StoreDep, profile: ProfileDep, plans: PlansDep) -> FinishReport:
+    """What a finished session did (rounds, sets, time, volume, each move), what changed against the last
+    session of its plan, the next-weight advice and when the next session is allowed. 409 until it is finished."""
+    record = store.get_session(session_id)
+    if record is None or record.profile_id != profile.id:
+        raise HTTPException(404, f"There is no session {session_id}.")
+    if record.finished_at is None:
+        raise Conflict("This session is not finished yet: its report comes at its end.")
+    now = utc_now()
+    shelf = {plan_id: plans.plans[plan_id] for plan_id in record.plan_ids if plan_id in plans.plans}
+    return finish_report(record, store.sets(session_id), recent_history(store, profile.id, now), shelf, profile, now)
 
 
 @router.post("/sessions/{session_id}/events", responses=errors(404, 409))

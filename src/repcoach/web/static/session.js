@@ -50,6 +50,7 @@
     $("undo").hidden = phase === "finished";
     $("skip").hidden = phase !== "work";
     $("pause").hidden = phase !== "rest" && phase !== "choice";
+    $("sound").hidden = phase === "finished";
   }
 
   // Each step is announced once: coming back to the tab shows it again without repeating it.
@@ -99,7 +100,16 @@
       const left = view.choice.rest_remaining ?? 0;
       $("choice-rest").hidden = !walk || left <= 0;
       if (walk && left > 0) countDown($("choice-countdown"), left, view.paused);
+    } else if (view.phase === "finished") {
+      $("round").textContent = "";
+      report();
     }
+  }
+
+  // The summary, once the server has every event of the session.
+  async function report() {
+    const waiting = walk ? await Outbox.waiting(session) : { events: 0, sets: 0 };
+    Report.show(session, view.sets_logged, waiting);
   }
 
   // A rest counts down from its deadline; a paused one just shows its time, stopped. At its end
@@ -285,7 +295,9 @@
     const { events } = await Outbox.waiting(session);
     badge();
     if (!events && !samePlace(answer.at, Walker.settle(walk, state, Date.now()).at)) resync();
+    else if (view && view.phase === "finished") report();
   });
+  window.addEventListener("online", () => { if (view && view.phase === "finished") report(); });
   Outbox.whenRefused((item, status) => { badge(); if (walk && status === 409) resync(); });
   Timer.keepAwake();  // the screen stays on through the session (again each time the page is shown)
   begin();
