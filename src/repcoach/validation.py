@@ -18,6 +18,9 @@ from pydantic_core import ErrorDetails
 from repcoach.errors import InvalidInput, Problem
 from repcoach.sourcemap import SourceMap
 
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""The form of an id a person writes, a move's or a plan's: lower-case words joined by hyphens."""
+
 FieldPath = tuple[str | int, ...]
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
@@ -83,8 +86,10 @@ def sentence(detail: ErrorDetails) -> str:
             return f"expected a table of fields here (got {given!r})"
         case "literal_error":
             return f"{given!r} is not allowed here; use one of {ctx['expected']}"
-        case "string_pattern_mismatch":
+        case "string_pattern_mismatch" if ctx["pattern"] == ID_PATTERN:
             return f"use lower-case words joined by hyphens, like 'kettlebell-back' (got {given!r})"
+        case "string_pattern_mismatch":
+            return f"must have the form {ctx['pattern']} (got {given!r})"
         case "string_too_short":
             return "must not be empty"
         case "too_short":

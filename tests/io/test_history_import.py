@@ -418,3 +418,21 @@ def test_a_workout_dated_in_the_future_is_left_out_and_said_once_never_stored_qu
         "ahead.csv: the workout of 2031-04-07 18:00 (Ahead) is dated in the future and is left out: check the time "
         "zone, or the clock of the phone that logged it"
     ]
+
+
+def test_a_name_or_note_longer_than_the_store_keeps_is_named_and_its_workout_left_out() -> None:
+    rows = [
+        f"2026-04-06 18:00:00,Long name,1h,{'Halo ' * 50},1,8,8,0,0,,,",
+        f"2026-04-07 18:00:00,{'T' * 301},1h,Halo,1,8,8,0,0,,,",
+        f"2026-04-08 18:00:00,Long note,1h,Halo,1,8,8,0,0,{'n' * 2001},,",
+        "2026-04-09 18:00:00,Fine,1h,Halo,1,8,8,0,0,,,",
+    ]
+    export = read_export("\n".join([HEADER, *rows]), file_name="long.csv", time_zone=UTC)
+    problems = [str(problem) for problem in export.problems]
+    assert "long.csv:2, Exercise Name: the exercise name is 249 characters long, more than 200" in problems
+    assert "long.csv:3, Workout Name: the workout's name is 301 characters long, more than 300" in problems
+    # a note is not what the set is: the set is kept without it, and that is said
+    assert [str(notice) for notice in export.kept_without] == [
+        "long.csv:4, Notes: the note is 2001 characters long, more than 2000"
+    ]
+    assert [found.workout_title for found in export.sets] == ["Long note", "Fine"]

@@ -11,15 +11,15 @@ from repcoach.plan.own_exercises import OwnExercise
 from repcoach.plan.writing import plan_to_toml
 
 
-def ranges(low: int = 1, high: int = 30) -> st.SearchStrategy[IntRange]:
-    return st.tuples(st.integers(low, high), st.integers(0, 10)).map(lambda t: IntRange(low=t[0], high=t[0] + t[1]))
+def ranges(low: int = 1, high: int = 30, spread: int = 10) -> st.SearchStrategy[IntRange]:
+    return st.tuples(st.integers(low, high), st.integers(0, spread)).map(lambda t: IntRange(low=t[0], high=t[0] + t[1]))
 
 
 moves = st.builds(
     Move,
     exercise=st.sampled_from(sorted(exercise.id for exercise in load_catalogue())),
     reps=ranges(),
-    rir=st.none() | ranges(0, 4),
+    rir=st.none() | ranges(0, 4, spread=6),  # RIR is 10 at most
     per_side=st.booleans(),
     load=st.none() | st.sampled_from(LOAD_CLASSES),
     notes=st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=20),  # YAML folds line breaks

@@ -231,3 +231,36 @@ def test_a_backup_with_a_number_beyond_any_set_is_refused_naming_it_before_anyth
     exported["sessions"] = [session]
     with pytest.raises(InvalidInput, match=r"sessions\[0\]\.sets\[0\]\.reps"):
         load_export(json.dumps(exported).encode(), "huge.json")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field", "message"),
+    [
+        (lambda doc: doc["sessions"][0]["sets"][0].update(weight_kg="NaN"), None, "NaN is not a number JSON has"),
+        (lambda doc: doc["sessions"][0]["sets"][0].update(weight_kg="1e400"), None, "1e400 is too large a number"),
+        (
+            lambda doc: doc["sessions"][0].update(started_at="2099-01-01T10:00:00Z"),
+            "sessions.0",
+            "the session of 2099-01-01 10:00 (Kettlebell back workout) is dated in the future",
+        ),
+        (lambda doc: doc["sessions"][0]["sets"][0].update(side="$\\frac{"), "sessions[0].sets[0].side", "'left'"),
+        (lambda doc: doc["profile"].update(time_zone="Mars/Olympus"), "profile.time_zone", "is not a time zone"),
+        (
+            lambda doc: doc["sessions"][0]["program"]["segments"][0].update(rounds="nothing"),
+            "sessions[0].program",
+            "not a program repcoach can run: segments.0.rounds",
+        ),
+        (lambda doc: doc["sessions"][0].update(title="x" * 301), "sessions[0].title", "at most 300 characters"),
+    ],
+)
+def test_a_backup_spoiled_in_one_field_is_refused_naming_it_and_nothing_is_stored(store, spoil, field, message):
+    """Each was found by the generated bad input (test_bad_input_properties.py): a traceback or a 500 before."""
+    fill(store, [])
+    document = json.loads(dump_export(export_document(store, store.get_profile(), NOW)))
+    spoil(document)
+    text = json.dumps(document).replace('"NaN"', "NaN").replace('"1e400"', "1e400")
+    with pytest.raises(InvalidInput) as refused:
+        load_export(text.encode(), "backup.json")
+    [problem] = refused.value.problems
+    assert (problem.source, problem.field) == ("backup.json", field)
+    assert message in problem.message

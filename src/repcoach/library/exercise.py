@@ -6,6 +6,8 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from repcoach.validation import ID_PATTERN
+
 Pattern = Literal[
     "horizontal-push",
     "vertical-push",
@@ -36,8 +38,6 @@ EXERCISE_KINDS: tuple[ExerciseKind, ...] = get_args(ExerciseKind)
 PUSH_PATTERNS: frozenset[Pattern] = frozenset({"horizontal-push", "vertical-push"})
 """Pushing work, weighed against pulling (and hinging) work for balance."""
 PULL_PATTERNS: frozenset[Pattern] = frozenset({"horizontal-pull", "vertical-pull"})
-
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Text = Annotated[str, Field(min_length=1)]
 

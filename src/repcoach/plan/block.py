@@ -6,12 +6,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from repcoach.limits import MAX_ROUNDS, MAX_SET_SECONDS
 from repcoach.plan.move import Move
 from repcoach.plan.quantities import format_seconds, parse_seconds
 
 BlockKind = Literal["superset", "circuit", "straight"]
 
-Seconds = Annotated[int, BeforeValidator(parse_seconds), Field(ge=0)]
+Seconds = Annotated[int, BeforeValidator(parse_seconds), Field(ge=0, le=MAX_SET_SECONDS)]
 """Whole seconds, written ``90``, ``"90 s"``, ``"1:30"`` or ``"2 min"``."""
 
 
@@ -35,7 +36,7 @@ class Block(BaseModel):
     """As the article names it: ``Superset 1``."""
     kind: BlockKind
     moves: tuple[Move, ...] = Field(min_length=1)
-    sets: int = Field(default=1, ge=1)
+    sets: int = Field(default=1, ge=1, le=MAX_ROUNDS)
     """Times the block is done in a row within one round."""
     rest_between_moves: Seconds = 0
     rest_between_sets: Seconds = 0

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from repcoach.plan.ranges import CountRange, SecondsRange
+from repcoach.plan.ranges import RepsRange, RirRange, SecondsRange
 
 LoadClass = Literal["bodyweight", "light", "light-medium", "medium", "medium-heavy", "heavy"]
 """How heavy a bell a move wants, relative to the user's own bells."""
@@ -23,11 +23,11 @@ class Move(BaseModel):
 
     exercise: str = Field(min_length=1)
     """Id of an exercise in the library, e.g. ``single-arm-row``."""
-    reps: CountRange | None = None
+    reps: RepsRange | None = None
     """Target reps for one set, e.g. ``6-10``; the user logs what they really did."""
     hold_seconds: SecondsRange | None = None
     """Target time for a timed set (a hold or timed work), e.g. ``20-30 s``."""
-    rir: CountRange | None = None
+    rir: RirRange | None = None
     """Target reps in reserve at the end of a set: ``0-2`` means the last two reps are very hard."""
     per_side: bool = False
     """The target is for each side: a unilateral move is then done left, then right."""

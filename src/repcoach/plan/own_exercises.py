@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.library import Catalogue, Pattern, load_catalogue
 from repcoach.library.custom import CustomExercise, UserCatalogue
-from repcoach.library.exercise import ID_PATTERN
+from repcoach.validation import ID_PATTERN
 
 
 class OwnExercise(BaseModel):

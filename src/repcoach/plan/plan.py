@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from repcoach.library.custom import UserCatalogue
 from repcoach.plan.block import Block, Seconds
 from repcoach.plan.move import LoadClass
 from repcoach.plan.own_exercises import OwnExercises, exercise_lookup
-from repcoach.plan.ranges import CountRange, IntRange, Rounds
+from repcoach.plan.ranges import CountRange, IntRange, Rounds, at_most
 from repcoach.units import Unit
+from repcoach.validation import ID_PATTERN
 
-PLAN_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+HOURS_APART_MOST = 4 * 7 * 24
+"""The most hours a plan may ask between two sessions: four weeks."""
 
 
 class LoadGuide(BaseModel):
@@ -38,9 +42,9 @@ class Schedule(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    sessions_per_week: CountRange = IntRange(low=2, high=3)
-    min_hours_between: int = Field(default=24, ge=0)
-    ideal_hours_between: int = Field(default=48, ge=0)
+    sessions_per_week: Annotated[CountRange, at_most(14)] = IntRange(low=2, high=3)
+    min_hours_between: int = Field(default=24, ge=0, le=HOURS_APART_MOST)
+    ideal_hours_between: int = Field(default=48, ge=0, le=HOURS_APART_MOST)
 
 
 class Plan(BaseModel):
@@ -53,7 +57,7 @@ class Plan(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str = Field(pattern=PLAN_ID_PATTERN)
+    id: str = Field(pattern=ID_PATTERN)
     """Short name used on the command line: ``kettlebell-back``."""
     title: str = Field(min_length=1)
     summary: str = ""

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
 
+from repcoach.limits import MAX_REPS, MAX_RIR, MAX_ROUNDS, MAX_SET_SECONDS
 from repcoach.plan.quantities import parse_range
 
 
@@ -45,11 +46,28 @@ def _seconds_range(value: Any) -> Any:
     return parse_range(value, unit_pattern=r"s|sec|secs|seconds?")
 
 
-SecondsRange = Annotated[IntRange, BeforeValidator(_seconds_range), PlainSerializer(str)]
+def at_most(limit: int) -> AfterValidator:
+    """A range's check that it ends at ``limit`` or below, the most a set or session can hold (repcoach.limits)."""
+
+    def check(value: IntRange) -> IntRange:
+        if value.high > limit:
+            raise ValueError(f"must be {limit} or less (got {value})")
+        return value
+
+    return AfterValidator(check)
+
+
+SecondsRange = Annotated[IntRange, BeforeValidator(_seconds_range), at_most(MAX_SET_SECONDS), PlainSerializer(str)]
 """A range of seconds, written ``"20-30 s"`` or ``30``."""
 
+RepsRange = Annotated[IntRange, at_most(MAX_REPS), PlainSerializer(str)]
+"""A range of reps, written ``"6-10"`` or ``8``."""
+
+RirRange = Annotated[IntRange, at_most(MAX_RIR), PlainSerializer(str)]
+"""Reps in reserve at a set's end, ``"0-2"``."""
+
 CountRange = Annotated[IntRange, PlainSerializer(str)]
-"""A range of counts (reps, rounds), written ``"6-10"`` or ``8``."""
+"""A range of counts, written ``"2-3"`` or ``3``."""
 
 
 def _at_least_one(rounds: IntRange) -> IntRange:
@@ -58,5 +76,5 @@ def _at_least_one(rounds: IntRange) -> IntRange:
     return rounds
 
 
-Rounds = Annotated[IntRange, AfterValidator(_at_least_one), PlainSerializer(str)]
+Rounds = Annotated[IntRange, AfterValidator(_at_least_one), at_most(MAX_ROUNDS), PlainSerializer(str)]
 """How many times a plan's blocks are done, ``3-5``: at least one."""

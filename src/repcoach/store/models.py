@@ -21,6 +21,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from repcoach.limits import MAX_NAME_LENGTH, MAX_NOTES_LENGTH, MAX_TITLE_LENGTH
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC datetime on every database (SQLite keeps no zone, so it is restored here)."""
@@ -123,7 +125,7 @@ class CustomExercise(Base):
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     exercise_id: Mapped[str] = mapped_column(String(100))
     """What its sets carry as ``exercise_id``: a slug of the name (``t-bar-row``)."""
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(MAX_NAME_LENGTH))
     """As the other app wrote it."""
     pattern: Mapped[str | None] = mapped_column(String(20))
     """Guessed from the name, or set by the user; None when unknown (then balance leaves it out)."""
@@ -139,7 +141,7 @@ class KeptPlan(Base):
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     plan_id: Mapped[str] = mapped_column(String(100))
     """The id it is run by; unique per user, and never a built-in plan's."""
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH))
     toml: Mapped[str] = mapped_column(Text)
     """The plan as ``plan_to_toml`` writes it; ``parse_plan`` reads and validates it again."""
     saved_at: Mapped[datetime]
@@ -151,7 +153,7 @@ class WorkoutSession(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(MAX_TITLE_LENGTH))
     plan_ids: Mapped[list[str]]
     program: Mapped[dict[str, Any]]
     started_at: Mapped[datetime]
@@ -198,7 +200,7 @@ class LoggedSet(Base):
     event_seq: Mapped[int] = mapped_column(Integer)
     exercise_id: Mapped[str] = mapped_column(String(100))
     plan_id: Mapped[str] = mapped_column(String(100))
-    block_name: Mapped[str] = mapped_column(String(200))
+    block_name: Mapped[str] = mapped_column(String(MAX_NAME_LENGTH))
     round: Mapped[int] = mapped_column(Integer)
     side: Mapped[str | None] = mapped_column(String(5))
     reps: Mapped[int | None] = mapped_column(Integer)
@@ -215,4 +217,4 @@ class LoggedSet(Base):
     equipment: Mapped[str | None] = mapped_column(String(20))
     """What it was done with when another app said so ("Romanian Deadlift (Dumbbell)"); None for repcoach's own."""
     distance_m: Mapped[float | None] = mapped_column(Float)
-    notes: Mapped[str | None] = mapped_column(String(2000))
+    notes: Mapped[str | None] = mapped_column(String(MAX_NOTES_LENGTH))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, tzinfo
 from operator import itemgetter
 
 from repcoach.errors import InvalidInput, Problem
@@ -21,10 +21,8 @@ from repcoach.io.history_import.model import SOURCES, ImportedSet, ParsedExport,
 from repcoach.io.history_import.rows import READERS, CellError, Cells, RowReader, RowSet, Workout
 from repcoach.io.history_import.strong_csv import strong_csv_lines
 from repcoach.io.history_import.table import Record, decode, header_fields, records
+from repcoach.limits import FUTURE_SLACK
 from repcoach.units import Unit
-
-FUTURE_SLACK = timedelta(minutes=10)
-"""A workout may start this far after the import's time (clocks a little apart); later is in the future."""
 
 __all__ = [
     "SOURCES",

@@ -14,7 +14,15 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 from repcoach.io.history_import import values
 from repcoach.io.history_import.layouts import Layout, weight_unit_of
 from repcoach.io.history_import.values import Amount, BadValue, count, number, positive
-from repcoach.limits import MAX_DISTANCE_M, MAX_REPS, MAX_SET_SECONDS, MAX_WEIGHT_KG
+from repcoach.limits import (
+    MAX_DISTANCE_M,
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    MAX_REPS,
+    MAX_SET_SECONDS,
+    MAX_TITLE_LENGTH,
+    MAX_WEIGHT_KG,
+)
 from repcoach.store.records import SetKind
 from repcoach.units import Unit, to_kg
 
@@ -113,7 +121,8 @@ class Cells:
         self.seconds = Column(layout, "seconds", _seconds)
         self.time = Column(layout, "time", _seconds)
         self.rpe = Column(layout, "rpe", _rpe)
-        self.notes = Column(layout, "notes", _text)
+        self.notes = Column(layout, "notes", _notes)
+        self.title = Column(layout, "workout", _title)
         self.superset = Column(layout, "superset", _text)
         self._file_weight_unit = weight_unit_of(layout, unit)
         """The unit of every weight when the header says it or no column does, else None: each row says."""
@@ -166,7 +175,7 @@ class StrongRows:
         started = cells.moment(fields, cells.date)
         return Workout(
             key=f"strong:{started:%Y-%m-%dT%H:%M:%S}",
-            title=cells.text(fields, "workout") or "Strong workout",
+            title=cells.title.read(fields) or "Strong workout",
             started_at=started,
             duration_seconds=cells.duration.read(fields),
             notes=cells.text(fields, "workout_notes"),
@@ -196,7 +205,7 @@ class HevyRows:
         ended = cells.moment(fields, cells.end) if cells.text(fields, "end") else None
         return Workout(
             key=f"hevy:{started:%Y-%m-%dT%H:%M}",
-            title=cells.text(fields, "workout") or "Hevy workout",
+            title=cells.title.read(fields) or "Hevy workout",
             started_at=started,
             duration_seconds=int((ended - started).total_seconds()) if ended and ended > started else None,
             notes=cells.text(fields, "workout_notes"),
@@ -249,8 +258,11 @@ def _set(
     reps = cells.reps.read(fields)
     weight_kg = cells.weight_kg(fields)
     done_seconds = seconds.read(fields)
-    notes = cells.notes.read(fields)
     lost: tuple[CellError, ...] = ()
+    try:
+        notes = cells.notes.read(fields)
+    except CellError as error:
+        notes, lost = "", (error,)
     try:
         distance_m = cells.distance_m(fields, distance_unit)
     except CellError as error:
@@ -272,8 +284,22 @@ def _text(text: str) -> str:
     return text
 
 
+def _longest(text: str, most: int, what: str) -> str:
+    if len(text) > most:
+        raise BadValue(f"the {what} is {len(text)} characters long, more than {most}")
+    return text
+
+
+def _title(text: str) -> str:
+    return _longest(text, MAX_TITLE_LENGTH, "workout's name")
+
+
+def _notes(text: str) -> str:
+    return _longest(text, MAX_NOTES_LENGTH, "note")
+
+
 def _exercise_name(text: str) -> str:
-    name = " ".join(text.split())
+    name = _longest(" ".join(text.split()), MAX_NAME_LENGTH, "exercise name")
     if not name:
         raise BadValue("the exercise name is empty")
     return name

@@ -18,7 +18,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, RepcoachError, StoreError
-from repcoach.limits import MAX_REPS, MAX_SET_SECONDS, MAX_WEIGHT_KG
+from repcoach.limits import MAX_REPS, MAX_RIR, MAX_SET_SECONDS, MAX_WEIGHT_KG
 from repcoach.service.coaching import recent_history
 from repcoach.service.finish_report import FinishReport, finish_report
 from repcoach.service.live_session import LiveSession, utc_now
@@ -73,7 +73,7 @@ class EventBody(BaseModel):
         "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
     ]
     reps: Annotated[int, Field(strict=True, ge=0, le=MAX_REPS), AS_WHOLE_NUMBER] | None = None
-    rir: Annotated[int, Field(strict=True, ge=0, le=10), AS_WHOLE_NUMBER] | None = None
+    rir: Annotated[int, Field(strict=True, ge=0, le=MAX_RIR), AS_WHOLE_NUMBER] | None = None
     weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG, strict=True)
     hold_seconds: Annotated[int, Field(strict=True, ge=0, le=MAX_SET_SECONDS), AS_WHOLE_NUMBER] | None = None
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
