@@ -48,6 +48,34 @@ def parse_yaml(text: str, source: str) -> tuple[Any, SourceMap]:
         raise InvalidInput([Problem(f"not valid YAML: {error}", source=source)]) from None
 
 
+NUL_MESSAGE = "holds a NUL character (\\u0000), which no text may hold"
+
+
+def without_nul(data: Any, source: str, lines: SourceMap) -> None:
+    """Refuse a document with a NUL character in any text: no text a person writes holds one, and PostgreSQL
+    stores none (SQLite would, and a backup of it could not be restored on PostgreSQL).
+
+    Raises:
+        InvalidInput: each text that holds one, by its field.
+    """
+    found: list[FieldPath] = []
+    waiting: list[tuple[FieldPath, Any]] = [((), data)]
+    while waiting:  # by hand, not recursion: a document may be deep
+        path, value = waiting.pop()
+        if isinstance(value, str) and "\x00" in value:
+            found.append(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in str(key):
+                    found.append((*path, str(key)))
+                waiting.append(((*path, str(key)), item))
+        elif isinstance(value, list):
+            waiting += [((*path, index), item) for index, item in enumerate(value)]
+    problems = [Problem(NUL_MESSAGE, source, lines.line_of(path), field_name(path)) for path in found]
+    if problems:
+        raise InvalidInput(in_file_order(problems))
+
+
 def located_problems(error: ValidationError, source: str, lines: SourceMap, prefix: FieldPath = ()) -> list[Problem]:
     """Each validation error as a sentence with its line and field, in file order.
 

@@ -104,6 +104,11 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
             "my.toml:19, blocks[0].moves[1].reps: must be 1000 or less (got 3000000000)",
         ),
         ('rounds = "3-4"', 'rounds = "3-500"', "my.toml:3, rounds: must be 100 or less (got 3-500)"),
+        (
+            'title = "My back day"',
+            'title = "My back\\u0000day"',
+            "my.toml:2, title: holds a NUL character (\\u0000), which no text may hold",
+        ),
         ('title = "My back day"\n', "", "my.toml, title: the required field 'title' is missing"),
         ('rounds = "3-4"', 'rounds = "0-2"', "my.toml:3, rounds: rounds must start at 1 or more (got 0-2)"),
         (

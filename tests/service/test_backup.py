@@ -251,6 +251,7 @@ def test_a_backup_with_a_number_beyond_any_set_is_refused_naming_it_before_anyth
             "not a program repcoach can run: segments.0.rounds",
         ),
         (lambda doc: doc["sessions"][0].update(title="x" * 301), "sessions[0].title", "at most 300 characters"),
+        (lambda doc: doc["sessions"][0].update(notes="a\x00b"), "sessions[0].notes", "holds a NUL character"),
     ],
 )
 def test_a_backup_spoiled_in_one_field_is_refused_naming_it_and_nothing_is_stored(store, spoil, field, message):

@@ -31,7 +31,7 @@ from repcoach.limits import (
 )
 from repcoach.session.program import Program
 from repcoach.sourcemap import SourceMap
-from repcoach.validation import located_problems
+from repcoach.validation import located_problems, without_nul
 
 FORMAT: Literal["repcoach-export"] = "repcoach-export"
 VERSION: Literal[1] = 1
@@ -180,6 +180,7 @@ def load_export(data: bytes, file_name: str, now: datetime | None = None) -> Exp
         raise InvalidInput([Problem(message, source=file_name)]) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise InvalidInput([Problem(f'not a repcoach export (its "format" is not "{FORMAT}")', source=file_name)])
+    without_nul(raw, file_name, SourceMap({}))
     try:
         doc = ExportDoc.model_validate(raw)
     except ValidationError as error:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from repcoach.errors import InvalidInput, Problem
 from repcoach.library import Catalogue, load_catalogue
 from repcoach.plan.plan import Plan
-from repcoach.validation import field_name, in_file_order, located_problems, parse_toml, parse_yaml
+from repcoach.validation import field_name, in_file_order, located_problems, parse_toml, parse_yaml, without_nul
 
 PLAN_SUFFIXES = (".toml", ".yaml", ".yml")
 
@@ -42,6 +42,7 @@ def parse_plan(text: str, source: str, *, yaml_format: bool = False, known_plan_
         data, source_map = parse_yaml(text, source) if yaml_format else parse_toml(text, source)
         if not isinstance(data, dict):
             raise InvalidInput([Problem("a plan file holds a mapping of fields (id, title, blocks, …)", source=source)])
+        without_nul(data, source, source_map)
         plan = Plan.model_validate(data)
     except ValidationError as error:
         raise InvalidInput(located_problems(error, source, source_map)) from None

@@ -19,6 +19,7 @@ from repcoach.web.edge import LOOPBACK_HOSTS, Edge
 from repcoach.web.error_docs import document_common_errors
 from repcoach.web.errors import install_error_handlers
 from repcoach.web.live_sessions import LiveSessions
+from repcoach.web.nul_guard import NulGuard
 from repcoach.web.pending_imports import PendingImports
 from repcoach.web.routers import (
     account_pages,
@@ -77,6 +78,7 @@ def create_app(
     app.state.live_sessions = LiveSessions()
     app.state.plans_dir = plans_dir
     app.add_middleware(CsrfGuard)
+    app.add_middleware(NulGuard)
     # Pages, scripts and a session's walk go compressed to a phone on a weak signal; the small answers
     # to each logged set stay as they are, which costs less than compressing them.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES)
