@@ -51,9 +51,11 @@ def parse_yaml(text: str, source: str) -> tuple[Any, SourceMap]:
 NUL_MESSAGE = "holds a NUL character (\\u0000), which no text may hold"
 
 
-def without_nul(data: Any, source: str, lines: SourceMap) -> None:
+def without_nul(data: Any, source: str, lines: SourceMap, *, keys: bool = True) -> None:
     """Refuse a document with a NUL character in any text: no text a person writes holds one, and PostgreSQL
     stores none (SQLite would, and a backup of it could not be restored on PostgreSQL).
+
+    ``keys``: the names of a mapping's fields are texts too (False: only the values are looked at).
 
     Raises:
         InvalidInput: each text that holds one, by its field.
@@ -66,7 +68,7 @@ def without_nul(data: Any, source: str, lines: SourceMap) -> None:
             found.append(path)
         elif isinstance(value, dict):
             for key, item in value.items():
-                if "\x00" in str(key):
+                if keys and "\x00" in str(key):
                     found.append((*path, str(key)))
                 waiting.append(((*path, str(key)), item))
         elif isinstance(value, list):

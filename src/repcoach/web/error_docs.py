@@ -74,7 +74,27 @@ def document_common_errors(app: FastAPI) -> None:
                 for status in common:
                     content = {"application/json": {"schema": reference}}
                     operation["responses"][str(status)] = {"description": MEANINGS[status], "content": content}
+        _no_nul_in_texts(schema)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+NO_NUL = "^[^\\u0000]*$"
+"""The pattern of a text with no NUL character, which no request may hold (web/nul_guard.py)."""
+
+
+def _no_nul_in_texts(schema: dict[str, Any]) -> None:
+    """State the edge's rule in the schema: every text of a request (body, path, query) that has no form of its
+    own holds no NUL character."""
+    waiting: list[Any] = [schema]
+    while waiting:
+        node = waiting.pop()
+        if isinstance(node, dict):
+            plain = node.get("type") == "string" and not {"pattern", "enum", "const"} & node.keys()
+            if plain:
+                node["pattern"] = NO_NUL
+            waiting += node.values()
+        elif isinstance(node, list):
+            waiting += node

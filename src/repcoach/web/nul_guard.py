@@ -71,7 +71,7 @@ def _in_json(body: bytes) -> list[dict[str, Any]]:
     if b"\\u0000" not in body:
         return []
     try:
-        without_nul(json.loads(body), "body", SourceMap({}))
+        without_nul(json.loads(body), "body", SourceMap({}), keys=False)  # a field no body has is ignored
     except InvalidInput as refused:
         return [{"field": problem.field, "message": problem.message} for problem in refused.problems]
     except (ValueError, RecursionError):
