@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from repcoach.errors import InvalidInput
@@ -33,11 +34,11 @@ class NulGuard:
             await self.app(scope, receive, send)
             return
         if "\x00" in scope["path"]:
-            await _refuse(send, [{"field": "path", "message": MESSAGE}])
+            await _refusal([{"field": "path", "message": MESSAGE}])(scope, receive, send)
             return
         query = scope.get("query_string", b"")
         if b"%00" in query.lower() and (found := _in_pairs(query.decode("latin-1"), "query")):
-            await _refuse(send, found)
+            await _refusal(found)(scope, receive, send)
             return
         kind = Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower()
         if kind not in ("application/json", "application/x-www-form-urlencoded"):
@@ -46,7 +47,7 @@ class NulGuard:
         messages, body = await _whole_body(receive)
         found = _in_json(body) if kind == "application/json" else _in_form(body)
         if found:
-            await _refuse(send, found)
+            await _refusal(found)(scope, receive, send)
             return
 
         async def replay() -> Message:
@@ -93,8 +94,5 @@ def _in_pairs(text: str, where: str) -> list[dict[str, Any]]:
     ]
 
 
-async def _refuse(send: Send, problems: list[dict[str, Any]]) -> None:
-    body = json.dumps(error_body("invalid_input", f"{problems[0]['field']}: {MESSAGE}", problems)).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 422, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+def _refusal(problems: list[dict[str, Any]]) -> JSONResponse:
+    return JSONResponse(error_body("invalid_input", f"{problems[0]['field']}: {MESSAGE}", problems), status_code=422)
