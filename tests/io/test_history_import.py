@@ -436,3 +436,10 @@ def test_a_name_or_note_longer_than_the_store_keeps_is_named_and_its_workout_lef
         "long.csv:4, Notes: the note is 2001 characters long, more than 2000"
     ]
     assert [found.workout_title for found in export.sets] == ["Long note", "Fine"]
+
+
+def test_a_digit_int_cannot_read_is_a_problem_of_its_row_not_a_traceback() -> None:
+    rows = ["2026-04-06 18:00:00,Sup,1h,Halo,1,8,8,0,¹0,,,", "2026-04-07 18:00:00,Fine,1h,Halo,1,8,8,0,0,,,"]
+    export = read_export("\n".join([HEADER, *rows]), file_name="sup.csv", time_zone=UTC)
+    assert [found.workout_title for found in export.sets] == ["Fine"]
+    assert [problem.line for problem in export.problems if problem.line] == [2]

@@ -29,7 +29,7 @@ def parse_set_entry(text: str, unit: Unit) -> SetEntry:
     for token in text.split():
         if token.startswith("@"):
             weight = parse_weight(token[1:], unit)
-        elif token.isdigit():
+        elif token.isdecimal():
             numbers.append(int(token))
         else:
             raise ValueError(
@@ -61,6 +61,6 @@ def parse_sets(text: str) -> list[int]:
             raise ValueError(f"{count} sets is not a workout; write 1 to 50 sets, like 3x8")
         return [reps] * count
     parts = [part.strip() for part in text.split(",")]
-    if all(part.isdigit() for part in parts) and parts:
+    if all(part.isdecimal() for part in parts) and parts:
         return [int(part) for part in parts]
     raise ValueError(f"'{text}' is not a set count; write sets x reps like 3x8, or reps per set like 8,8,6")

@@ -51,7 +51,7 @@ def parse_range(value: Any, *, unit_pattern: str = "") -> Any:
             text = re.sub(rf"\s*(?:{unit_pattern})\s*$", "", text, flags=re.IGNORECASE)
         if matched := _RANGE.match(text):
             return {"low": int(matched[1]), "high": int(matched[2])}
-        if text.strip().isdigit():
+        if text.strip().isdecimal():
             return {"low": int(text), "high": int(text)}
     return value
 

@@ -124,7 +124,7 @@ def parse_days(answer: str) -> list[int]:
 def parse_clock_time(answer: str) -> str:
     """A time of day ``18:00`` (or ``7:30``) as ``HH:MM``."""
     hours, _, minutes = answer.strip().partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60 and len(minutes) == 2):
+    if not (hours.isdecimal() and minutes.isdecimal() and int(hours) < 24 and int(minutes) < 60 and len(minutes) == 2):
         raise ValueError(f"'{answer}' is not a time of day; write it like 18:00")
     return f"{int(hours):02d}:{minutes}"
 

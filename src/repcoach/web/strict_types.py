@@ -20,7 +20,7 @@ def _whole(value: object) -> object:
 
 def _iso_only(value: object) -> object:
     """Refuse a bare number, which would be read as seconds since 1970 (``until=0.5``)."""
-    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdecimal():
         raise ValueError("a time is written in ISO 8601 with its zone, e.g. 2026-12-01T00:00:00Z")
     return value
 

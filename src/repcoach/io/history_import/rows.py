@@ -187,7 +187,7 @@ class StrongRows:
         if mark == REST_TIMER or cells.exercise_text.read(fields).lower() == REST_TIMER:
             return REST_TIMER
         kind = _STRONG_MARKS.get(mark, "normal")
-        if not order.isdigit() and mark not in _STRONG_MARKS:
+        if not order.isdecimal() and mark not in _STRONG_MARKS:
             if cells.seconds.read(fields) and not cells.reps.read(fields) and not cells.weight_kg(fields):
                 return REST_TIMER  # a header in another language names the rest timer in that language
             raise CellError(cells.set_order.name, f"'{order}' is not a set number, W, D or F")

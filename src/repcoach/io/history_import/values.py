@@ -101,7 +101,7 @@ def duration(text: str, what: str) -> int | None:
     cleaned = text.strip()
     if not cleaned:
         return None
-    if cleaned.isdigit():
+    if cleaned.isdecimal():
         return int(cleaned)
     if clock := _CLOCK.match(cleaned):
         hours, minutes, seconds = (int(part or 0) for part in clock.groups())
