@@ -146,6 +146,12 @@ def test_an_event_that_does_not_fit_the_step_is_a_409_with_the_reason(ready):
     assert response.json()["error"]["type"] == "not_now"
 
 
+@pytest.mark.parametrize("limit", ["0", "101", "true", "2.5"])
+def test_a_listing_limit_out_of_its_range_is_a_422_not_quietly_changed(ready, limit):
+    refused = ready.get(f"/api/v1/sessions?limit={limit}")
+    assert refused.status_code == 422 and refused.json()["error"]["problems"][0]["field"] == "limit"
+
+
 def test_the_report_of_a_session_not_yet_finished_is_a_409_and_of_no_session_a_404(ready):
     session = ready.post("/api/v1/sessions", json={}).json()["id"]
     early = ready.get(f"/api/v1/sessions/{session}/report")

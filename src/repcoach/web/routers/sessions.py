@@ -13,7 +13,7 @@ import threading
 from contextlib import suppress
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -57,9 +57,9 @@ user taps again, or two devices) would both read the same last step and claim th
 class StartBody(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
-    plan: str = "kettlebell-back"
+    plan: str = Field(default="kettlebell-back", max_length=100)
     warmup: bool = Field(default=False, strict=True)
-    paired: list[str] = Field(default_factory=list, alias="with", max_length=3)
+    paired: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list, alias="with", max_length=3)
 
 
 class EventBody(BaseModel):
@@ -114,9 +114,11 @@ def start_session(
 
 
 @router.get("/sessions", responses=errors(409))
-def list_sessions(store: StoreDep, profile: ProfileDep, limit: int = 20) -> list[SessionRecord]:
+def list_sessions(
+    store: StoreDep, profile: ProfileDep, limit: Annotated[int, Query(ge=1, le=100)] = 20
+) -> list[SessionRecord]:
     """Past sessions, newest first, each with its sets."""
-    return store.list_sessions(profile.id, limit=min(max(limit, 1), 100))
+    return store.list_sessions(profile.id, limit=limit)
 
 
 @router.get("/sessions/{session_id}", responses=errors(404, 409))
