@@ -37,8 +37,13 @@ def test_a_session_runs_on_a_phone_survives_a_reload_and_goes_on_offline_sending
     phone.get_by_role("button", name="Start now").click()
     expect(move).to_have_text("Halo")
 
+    phone.get_by_role("button", name="Sound on").click()
+    expect(phone.locator("#sound-off")).to_be_hidden()
     phone.reload()
     expect(move).to_have_text("Halo")  # resumed at the exact step
+    # a browser starts sound only from a tap: after a reload it is off again, and the page says so
+    expect(phone.locator("#sound-off")).to_contain_text("Sound is off: tap “Sound on”")
+    expect(phone.get_by_role("button", name="Sound on")).to_be_visible()
 
     phone.context.set_offline(True)
     phone.get_by_role("button", name="Done").click()
