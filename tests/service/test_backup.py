@@ -252,6 +252,16 @@ def test_a_backup_with_a_number_beyond_any_set_is_refused_naming_it_before_anyth
         ),
         (lambda doc: doc["sessions"][0].update(title="x" * 301), "sessions[0].title", "at most 300 characters"),
         (lambda doc: doc["sessions"][0].update(notes="a\x00b"), "sessions[0].notes", "holds a NUL character"),
+        (
+            lambda doc: doc["sessions"][0]["events"][1].update(seq=1),
+            "sessions[0]",
+            "two events have the number 1",
+        ),
+        (
+            lambda doc: doc["sessions"][0]["sets"][1].update(client_id="phone-set-0001"),
+            None,
+            "two sets have the client id 'phone-set-0001'",
+        ),
     ],
 )
 def test_a_backup_spoiled_in_one_field_is_refused_naming_it_and_nothing_is_stored(store, spoil, field, message):
@@ -265,3 +275,15 @@ def test_a_backup_spoiled_in_one_field_is_refused_naming_it_and_nothing_is_store
     [problem] = refused.value.problems
     assert (problem.source, problem.field) == ("backup.json", field)
     assert message in problem.message
+
+
+def test_a_backup_with_a_set_stored_already_in_another_session_is_a_collision_that_stores_nothing(store):
+    fill(store, [])
+    document = json.loads(dump_export(export_document(store, store.get_profile(), NOW)))
+    document["sessions"][0]["id"] = "b" * 32  # the same sets, under another session: an edited backup
+    before = len(store.sets_between(store.get_profile().id, NOW - timedelta(days=3650), NOW + timedelta(days=3650)))
+    with pytest.raises(Collision, match="client id 'phone-set-0001' of a set stored already"):
+        restore_document(store, None, load_export(json.dumps(document).encode(), "backup.json"))
+    assert store.get_session("b" * 32) is None
+    after = store.sets_between(store.get_profile().id, NOW - timedelta(days=3650), NOW + timedelta(days=3650))
+    assert len(after) == before

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.library.exercise import Pattern
@@ -129,6 +130,29 @@ class SessionDoc(_Strict):
                 raise ValueError(f"not a program repcoach can run: {where}: {first['msg']}") from None
         return program
 
+    @model_validator(mode="after")
+    def _each_event_once(self) -> SessionDoc:
+        """Events are numbered once each, and each set is of one of them: the store keeps them so."""
+        seqs = [event.seq for event in self.events]
+        if len(set(seqs)) < len(seqs):
+            raise ValueError(f"two events have the number {_twice(seqs)}")
+        clients = [event.client_id for event in self.events if event.client_id]
+        if len(set(clients)) < len(clients):
+            raise ValueError(f"two events have the client id '{_twice(clients)}'")
+        if self.events and (strays := sorted({logged.event_seq for logged in self.sets} - set(seqs))):
+            raise ValueError(f"a set is of event {strays[0]}, which the session does not have")
+        return self
+
+
+def _twice(values: Sequence[object]) -> object:
+    """The first of ``values`` that comes again."""
+    seen: set[object] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
+
 
 class KeptPlanDoc(_Strict):
     """A plan the user kept on a multi-user server's plans page."""
@@ -149,6 +173,14 @@ class ExportDoc(_Strict):
     sessions: list[SessionDoc]
     kept_plans: list[KeptPlanDoc] = Field(default_factory=list)
     """Absent from exports made before plans were kept per account."""
+
+    @model_validator(mode="after")
+    def _each_set_once(self) -> ExportDoc:
+        """A client id names one set of one user's (a phone's retry of it is the same set)."""
+        clients = [logged.client_id for session in self.sessions for logged in session.sets if logged.client_id]
+        if len(set(clients)) < len(clients):
+            raise ValueError(f"two sets have the client id '{_twice(clients)}'")
+        return self
 
 
 def dump_export(doc: ExportDoc) -> str:

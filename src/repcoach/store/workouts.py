@@ -114,8 +114,12 @@ class SessionCopy:
 def insert_session_copies(db: Session, profile_id: int, copies: Sequence[SessionCopy]) -> Imported:
     """Insert sessions as they were, ids and all, skipping those already stored (a backup restored twice).
 
+    A session whose source key (an imported workout's identity) is stored already under another id is
+    that same workout, and is skipped too.
+
     Raises:
-        Collision: a session has the id of another user's session (a backup of someone else's log).
+        Collision: a session has the id of another user's session (a backup of someone else's log), or a set
+            the client id of a set stored in another session.
     """
     ids = [copy.record.id for copy in copies]
     owners = {
@@ -131,7 +135,9 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
             "it is another user's backup, or was restored for another account. Nothing was restored."
         )
     stored = set(owners)
-    fresh = [copy for copy in copies if copy.record.id not in stored]
+    keys = stored_source_keys(db, profile_id, [copy.record.source_key for copy in copies if copy.record.source_key])
+    fresh = [copy for copy in copies if copy.record.id not in stored and copy.record.source_key not in keys]
+    _no_client_id_taken(db, profile_id, [logged for copy in fresh for logged in copy.record.sets])
     sessions = [
         (
             copy.record.id,
@@ -158,6 +164,20 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
     ]
     _insert_all(db, sessions, events, sets)
     return Imported([copy.record.id for copy in fresh], len(sets))
+
+
+def _no_client_id_taken(db: Session, profile_id: int, sets: Sequence[NewSet]) -> None:
+    """Raise Collision when a set's client id names a set stored already (each is one set of one user's)."""
+    ids = [logged.client_id for logged in sets if logged.client_id]
+    for start in range(0, len(ids), 500):
+        query = select(LoggedSet.client_id, LoggedSet.session_id).where(
+            LoggedSet.profile_id == profile_id, LoggedSet.client_id.in_(ids[start : start + 500])
+        )
+        if taken := db.execute(query).first():
+            raise Collision(
+                f"a set of this backup has the client id '{taken[0]}' of a set stored already in session "
+                f"{taken[1]}: the backup was edited, or mixes two logs. Nothing was restored."
+            )
 
 
 def _insert_all(
