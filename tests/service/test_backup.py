@@ -287,3 +287,12 @@ def test_a_backup_with_a_set_stored_already_in_another_session_is_a_collision_th
     assert store.get_session("b" * 32) is None
     after = store.sets_between(store.get_profile().id, NOW - timedelta(days=3650), NOW + timedelta(days=3650))
     assert len(after) == before
+
+
+def test_another_users_backup_restored_by_a_new_account_leaves_no_profile_behind(store):
+    fill(store, [])
+    exported = dump_export(export_document(store, store.get_profile(), NOW)).encode()
+    carl = store.accounts.create("carl", "hash", NOW)  # no profile yet: the restore would make one
+    with pytest.raises(Collision, match="stored for another user"):
+        restore_document(store, carl.id, load_export(exported, "backup.json"))
+    assert store.get_profile(carl.id) is None

@@ -17,7 +17,7 @@ from repcoach.io.backup_json import (
 from repcoach.plan.builtins import builtin_plans
 from repcoach.service.kept_plans import read_kept_plan
 from repcoach.store import EventRecord, KeptPlanRecord, ProfileRecord, SessionRecord, SetRecord, Store
-from repcoach.store.workouts import CustomExerciseRecord, SessionCopy
+from repcoach.store.workouts import CustomExerciseRecord, SessionCopy, another_users_sessions
 
 _SET_FIELDS = [field.name for field in fields(SetRecord) if field.name not in ("id", "session_id")]
 
@@ -74,6 +74,10 @@ def restore_document(store: Store, account_id: int | None, doc: ExportDoc) -> Re
     profile = store.get_profile(account_id)
     created = profile is None
     if profile is None:
+        # A profile made now owns no session yet: any of the backup's stored is another user's. Said before the
+        # profile is made, so a refusal leaves nothing behind.
+        if taken := sorted(store.session_owners([session.id for session in doc.sessions])):
+            raise another_users_sessions(taken)
         settings = doc.profile
         store.save_profile(settings.units, settings.experience, settings.bells_kg, account_id=account_id)
         profile = store.save_preferences(

@@ -26,7 +26,7 @@ from repcoach.store.queries import (
     set_record,
 )
 from repcoach.store.records import EventRecord, SessionSets, SetRecord
-from repcoach.store.workouts import SessionCopy
+from repcoach.store.workouts import SessionCopy, session_owners
 
 
 class HistoryReads:
@@ -34,6 +34,11 @@ class HistoryReads:
 
     engine: Engine
     _unit_of_work: Callable[[], AbstractContextManager[Session]]
+
+    def session_owners(self, session_ids: Sequence[str]) -> dict[str, int]:
+        """The profile each of the sessions ``session_ids`` that are stored belongs to."""
+        with self._unit_of_work() as db:
+            return session_owners(db, session_ids)
 
     def sets_between(
         self, profile_id: int, start: datetime, end: datetime, *, limit: int | None = None, offset: int = 0

@@ -121,19 +121,9 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
         Collision: a session has the id of another user's session (a backup of someone else's log), or a set
             the client id of a set stored in another session.
     """
-    ids = [copy.record.id for copy in copies]
-    owners = {
-        session_id: owner
-        for start in range(0, len(ids), 500)
-        for session_id, owner in db.execute(
-            select(WorkoutSession.id, WorkoutSession.profile_id).where(WorkoutSession.id.in_(ids[start : start + 500]))
-        )
-    }
+    owners = session_owners(db, [copy.record.id for copy in copies])
     if others := sorted(session_id for session_id, owner in owners.items() if owner != profile_id):
-        raise Collision(
-            f"{len(others)} session(s) of this backup, the first {others[0]}, are stored for another user: "
-            "it is another user's backup, or was restored for another account. Nothing was restored."
-        )
+        raise another_users_sessions(others)
     stored = set(owners)
     keys = stored_source_keys(db, profile_id, [copy.record.source_key for copy in copies if copy.record.source_key])
     fresh = [copy for copy in copies if copy.record.id not in stored and copy.record.source_key not in keys]
@@ -164,6 +154,25 @@ def insert_session_copies(db: Session, profile_id: int, copies: Sequence[Session
     ]
     _insert_all(db, sessions, events, sets)
     return Imported([copy.record.id for copy in fresh], len(sets))
+
+
+def session_owners(db: Session, ids: Sequence[str]) -> dict[str, int]:
+    """The profile each of the sessions ``ids`` that are stored belongs to."""
+    return {
+        session_id: owner
+        for start in range(0, len(ids), 500)
+        for session_id, owner in db.execute(
+            select(WorkoutSession.id, WorkoutSession.profile_id).where(WorkoutSession.id.in_(ids[start : start + 500]))
+        )
+    }
+
+
+def another_users_sessions(ids: Sequence[str]) -> Collision:
+    """The refusal of a backup whose sessions ``ids`` are stored for another user."""
+    return Collision(
+        f"{len(ids)} session(s) of this backup, the first {ids[0]}, are stored for another user: "
+        "it is another user's backup, or was restored for another account. Nothing was restored."
+    )
 
 
 def _no_client_id_taken(db: Session, profile_id: int, sets: Sequence[NewSet]) -> None:
