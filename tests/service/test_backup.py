@@ -24,6 +24,12 @@ from repcoach.store.workouts import CustomExerciseRecord, NewWorkout
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 BACK_DAY = get_builtin_plan("kettlebell-back").model_copy(update={"id": "back-day", "title": "Back day 💪"})
 
+
+def texts(**size: int) -> st.SearchStrategy[str]:
+    """What a person writes: anything but a NUL character, which no text may hold."""
+    return st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), **size)
+
+
 new_sets = st.builds(
     NewSet,
     exercise_id=st.sampled_from(["single-arm-row", "bench-press", "t-bar-row"]),
@@ -41,17 +47,17 @@ new_sets = st.builds(
     kind=st.sampled_from(["normal", "warmup", "dropset", "failure"]),
     equipment=st.sampled_from([None, "barbell", "unspecified"]),
     distance_m=st.none() | st.floats(0, 50_000, allow_nan=False).map(lambda m: round(m, 2)),
-    notes=st.none() | st.text(max_size=40),
+    notes=st.none() | texts(max_size=40),
 )
 workouts = st.lists(
     st.builds(
         NewWorkout,
-        title=st.text(min_size=1, max_size=30),
+        title=texts(min_size=1, max_size=30),
         started_at=st.datetimes(datetime(2020, 1, 1), datetime(2026, 11, 1), timezones=st.just(UTC)),
         finished_at=st.just(NOW),
         sets=st.lists(new_sets, min_size=1, max_size=6),
         source_key=st.none() | st.uuids().map(lambda key: f"strong:{key}"),
-        notes=st.none() | st.text(min_size=1, max_size=40),
+        notes=st.none() | texts(min_size=1, max_size=40),
     ),
     max_size=5,
 )
@@ -62,7 +68,7 @@ kept_plans = st.lists(
         plan_id=st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
             lambda plan_id: plan_id not in builtin_plans()
         ),
-        title=st.text(min_size=1, max_size=30),
+        title=texts(min_size=1, max_size=30),
         base=st.sampled_from(["kettlebell-back", "legs-glutes"]),
     ),
     max_size=3,

@@ -111,7 +111,8 @@ class SessionDoc(_Strict):
     """What the session ran (:meth:`Program.to_dict`); ``{}`` for a workout imported from another app."""
     started_at: AwareDatetime
     finished_at: AwareDatetime | None
-    source_key: str | None = Field(max_length=400)
+    source_key: str | None = Field(min_length=1, max_length=400)
+    """An imported workout's identity in the app it came from."""
     notes: str | None = None
     """Absent from exports made before workout notes were kept."""
     events: list[EventDoc]
@@ -175,11 +176,15 @@ class ExportDoc(_Strict):
     """Absent from exports made before plans were kept per account."""
 
     @model_validator(mode="after")
-    def _each_set_once(self) -> ExportDoc:
-        """A client id names one set of one user's (a phone's retry of it is the same set)."""
+    def _each_once(self) -> ExportDoc:
+        """A client id names one set of one user's (a phone's retry of it is the same set), and a source key one
+        imported workout."""
         clients = [logged.client_id for session in self.sessions for logged in session.sets if logged.client_id]
         if len(set(clients)) < len(clients):
             raise ValueError(f"two sets have the client id '{_twice(clients)}'")
+        keys = [session.source_key for session in self.sessions if session.source_key]
+        if len(set(keys)) < len(keys):
+            raise ValueError(f"two sessions are the imported workout '{_twice(keys)}'")
         return self
 
 
