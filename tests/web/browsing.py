@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Playwright
+from playwright.sync_api import Browser, Page, Playwright
 from tests.web.conftest import PROFILE
 
 from repcoach.web import create_app
@@ -133,3 +133,21 @@ def next_event(view: dict) -> dict:
     else:
         body = {"kind": "end_rounds" if view["choice"]["round"] >= 3 else "another_round"}
     return {**body, "client_id": uuid.uuid4().hex}
+
+
+def until(phone: Page, check: str, seconds: float = 10) -> None:
+    """Wait for an async check in the page to hold (wait_for_function does not await a promise)."""
+    deadline = time.monotonic() + seconds
+    while not phone.evaluate(check):
+        assert time.monotonic() < deadline, f"never held: {check}"
+        time.sleep(0.1)
+
+
+def installed(phone: Page) -> None:
+    """Wait until the service worker runs and controls the page."""
+    phone.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+
+
+def walked_here(phone: Page, session: str) -> None:
+    """Wait until the phone keeps the session's walk in IndexedDB."""
+    until(phone, f"async () => (await Outbox.loadWalk('{session}')) !== undefined")

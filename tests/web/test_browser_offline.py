@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import signal
-import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
-from tests.web.browsing import free_port, serve_process, serving
+from tests.web.browsing import free_port, installed, serve_process, serving, until, walked_here
 from tests.web.conftest import PROFILE
 
 from repcoach.web.routers import app_shell
@@ -21,19 +20,6 @@ from repcoach.web.routers import app_shell
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CACHES = "async () => (await caches.keys()).sort()"
-
-
-def until(phone: Page, check: str, seconds: float = 10) -> None:
-    """Wait for an async check in the page to hold (wait_for_function does not await a promise)."""
-    deadline = time.monotonic() + seconds
-    while not phone.evaluate(check):
-        assert time.monotonic() < deadline, f"never held: {check}"
-        time.sleep(0.1)
-
-
-def installed(phone: Page) -> None:
-    """Wait until the service worker runs and controls the page."""
-    phone.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
 
 
 def test_home_history_and_the_session_open_offline_with_the_server_gone(tmp_path, phone):
@@ -90,20 +76,6 @@ def test_a_new_release_fills_a_new_cache_and_deletes_the_old(tmp_path, phone, mo
             assert second_shell != first_shell and second_shell.startswith("repcoach-shell-")
     finally:
         app_shell.stamped_worker.cache_clear()
-
-
-def walked_here(phone: Page, session: str) -> None:
-    """Wait until the phone keeps the session's walk in IndexedDB."""
-    until(
-        phone,
-        f"""async () => new Promise((done) => {{
-            const opened = indexedDB.open("repcoach", 2);
-            opened.onsuccess = () => {{
-                const read = opened.result.transaction("walks").objectStore("walks").get("{session}");
-                read.onsuccess = () => done(read.result !== undefined);
-            }};
-        }})""",
-    )
 
 
 def one_round(phone: Page, number: int, *, reload_in_rest: bool = False, reload_in_work: bool = False) -> None:

@@ -63,7 +63,7 @@ def test_the_session_page_loads_nothing_from_the_internet_and_weighs_under_150_k
     page = ready.get(form(ready, "/session").headers["location"]).text
     assert not re.search(r"(src|href)=\"https?://", page)
     assets = set(re.findall(r"(?:src|href)=\"(/static/[^\"]+)\"", page))
-    names = ("app.css", "install.js", "timer.js", "outbox.js", "walker.js", "session.js")
+    names = ("app.css", "install.js", "outbox.js", "signout.js", "timer.js", "walker.js", "report.js", "session.js")
     assert assets == {f"/static/{name}" for name in names}
     worker = ready.get("/sw.js")
     assert worker.headers["cache-control"] == "no-cache" and worker.headers["content-type"].startswith(

@@ -78,4 +78,7 @@ def logout(request: Request, store: StoreDep) -> Response:
         sign_out(store, token)
     response = RedirectResponse("/login" if accounts_required(request) else "/", status_code=303)
     clear_login_cookie(response)
+    # Nothing of this user stays on a shared phone: the pages kept offline, the outbox (the page asked first
+    # when it held sets not yet sent) and the service worker, which the next page installs again.
+    response.headers["clear-site-data"] = '"cache", "storage"'
     return response

@@ -117,15 +117,26 @@ const Outbox = (() => {
 
   // The events of ``session`` still only on this phone, and how many of them are sets.
   async function waiting(session) {
-    const mine = (await all()).filter((item) => item.session === session);
-    return { events: mine.length, sets: mine.filter((item) => item.body.kind === "set_done").length };
+    return counted((await all()).filter((item) => item.session === session));
+  }
+
+  // Every event still only on this phone, of any session, and how many of them are sets.
+  const pending = async () => counted(await all());
+  const counted = (items) => ({ events: items.length, sets: items.filter((item) => item.body.kind === "set_done").length });
+
+  // Delete all this phone keeps (a user signing out): the database goes whole.
+  function forget() {
+    return new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(DB);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
   }
 
   window.addEventListener("online", () => flush());
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
 
   return {
-    send, record, flush, saveWalk, loadWalk, waiting,
+    send, record, flush, saveWalk, loadWalk, waiting, pending, forget,
     // ``listener`` gets the server's answer after the events that reached it, however the send began.
     whenSent: (listener) => { onSent = listener; },
     // ``listener`` gets each event the server refused, with the status, once it is on the visible list.
