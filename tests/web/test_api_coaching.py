@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 
 def log_round(client, reps: int, rir: int) -> str:
     """Start the back routine and log one set of its first move."""
@@ -67,3 +69,17 @@ def test_sets_come_a_page_at_a_time_and_the_link_leads_to_the_next_page_over_yea
     assert [s["reps"] for s in second.json()] == [8] and "link" not in second.headers
     assert ready.get("/api/v1/sets", params={"limit": 0}).status_code == 422
     assert ready.get("/api/v1/sets", params={"limit": 5001}).status_code == 422
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "until=0001-01-08T01:11:11%2B00:01",  # found by the fuzz test: 28 days before it is before year 1
+        "until=9999-12-31T23:59:59-01:00",
+        "since=1899-12-31T23:59:59Z",
+    ],
+)
+def test_a_time_at_the_ends_of_the_calendar_is_a_422_not_an_overflow(ready, query):
+    refused = ready.get(f"/api/v1/sets?{query}")
+    assert refused.status_code == 422
+    assert refused.json()["error"]["problems"][0]["message"] == "a time is between the years 1900 and 2999"

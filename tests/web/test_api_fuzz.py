@@ -8,6 +8,7 @@ request answered 4xx must leave every table's row count as it was (nothing half-
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sqlalchemy import create_engine, func, inspect, select, table
 from tests.conftest import _free_port
 from tests.web.browsing import serve_process
 
-EXAMPLES = 25
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0")) or 25
 """Generated requests per operation and database: the bound on this test's time (about a minute)."""
 PROFILE = {"units": "kg", "experience": "beginner", "bells_kg": [8, 12, 16]}
 ACCOUNT = {"username": "anna", "password": "correct horse"}

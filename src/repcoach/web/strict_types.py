@@ -6,9 +6,14 @@ a time is ISO 8601 text with its zone, never a number of seconds.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BeforeValidator
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, WithJsonSchema
+
+YEARS = "^(19|2[0-9])[0-9]{2}-"
+"""The API takes times written in the years 1900-2999: no set is older, and times at the ends of the calendar
+overflow in arithmetic (28 days before 0001-01-08). As a pattern, the schema states it."""
 
 
 def _whole(value: object) -> object:
@@ -25,9 +30,21 @@ def _iso_only(value: object) -> object:
     return value
 
 
+def _in_our_times(value: datetime) -> datetime:
+    """The year as written (its zone may put it a few hours into the next or last)."""
+    if not 1900 <= value.year <= 2999:
+        raise ValueError("a time is between the years 1900 and 2999")
+    return value
+
+
 AS_WHOLE_NUMBER = BeforeValidator(_whole)
 """Put after a strict ``int`` with its range, ``Annotated[int, Field(strict=True, ge=0, le=9), AS_WHOLE_NUMBER]``:
 a JSON integer (``8`` or ``8.0``, not a flag nor text), in a range the schema states (constraints put outside
 the annotation reach the schema as unknown keywords)."""
-IsoTime = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
-"""A time with its zone, in ISO 8601."""
+IsoTime = Annotated[
+    AwareDatetime,
+    BeforeValidator(_iso_only),
+    AfterValidator(_in_our_times),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": YEARS}),
+]
+"""A time with its zone, in ISO 8601, between the years 1900 and 2999."""

@@ -6,7 +6,7 @@ Each sets or clears the same HttpOnly cookie the pages use, so a script or app k
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.service.accounts import PASSWORD_LENGTH, USERNAME, register, sign_out
 from repcoach.service.live_session import utc_now
@@ -18,6 +18,8 @@ router = APIRouter(tags=["accounts"])
 
 
 class Credentials(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     username: str = Field(max_length=100)
     password: str = Field(max_length=1000)
 

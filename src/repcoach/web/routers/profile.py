@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from repcoach.errors import InvalidInput, Problem
 from repcoach.limits import MAX_WEIGHT_KG
@@ -17,6 +17,8 @@ router = APIRouter(tags=["profile"])
 
 
 class ProfileBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     units: Literal["kg", "lb"]
     experience: Literal["beginner", "intermediate", "advanced"]
     bells_kg: list[Annotated[float, Field(strict=True, gt=0, le=MAX_WEIGHT_KG)]] = Field(max_length=50)

@@ -14,7 +14,7 @@ from contextlib import suppress
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, RepcoachError, StoreError
@@ -45,7 +45,7 @@ from repcoach.web.error_docs import errors
 from repcoach.web.errors import Conflict
 from repcoach.web.live_sessions import Kept, LiveSessions
 from repcoach.web.session_views import SessionView, WalkView, place, session_view, walk_view
-from repcoach.web.strict_types import AS_WHOLE_NUMBER
+from repcoach.web.strict_types import AS_WHOLE_NUMBER, IsoTime
 
 router = APIRouter(tags=["sessions"])
 
@@ -55,7 +55,7 @@ user taps again, or two devices) would both read the same last step and claim th
 
 
 class StartBody(BaseModel):
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
     plan: str = Field(default="kettlebell-back", max_length=100)
     warmup: bool = Field(default=False, strict=True)
@@ -66,8 +66,10 @@ class EventBody(BaseModel):
     """What the user did. ``client_id`` makes an event idempotent: sent twice, applied and stored once.
 
     Numbers and flags are strict: ``false`` is not 0, nor ``"8"`` 8 (a client sending them has a bug to hear of);
-    ``8.0`` is 8, as JSON Schema has it.
+    ``8.0`` is 8, as JSON Schema has it. A field it does not have is refused (a misspelt ``weight`` is no bell).
     """
+
+    model_config = ConfigDict(extra="forbid")
 
     kind: Literal[
         "set_done", "skip", "end_rest", "undo", "another_round", "end_rounds", "finish_session", "pause", "resume"
@@ -77,7 +79,7 @@ class EventBody(BaseModel):
     weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG, strict=True)
     hold_seconds: Annotated[int, Field(strict=True, ge=0, le=MAX_SET_SECONDS), AS_WHOLE_NUMBER] | None = None
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
-    done_at: AwareDatetime | None = None
+    done_at: IsoTime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
     it between the session's last event and now."""
     interval_left: float | None = Field(default=None, ge=0, le=3600, strict=True)
