@@ -55,6 +55,11 @@ class UserCatalogue:
             raise UnknownName("exercise", name, self.catalogue.suggest(name))
         return found
 
+    def name_of(self, exercise_id: str) -> str:
+        """The move's name, or its id when neither the library nor the custom moves have it (a plan since changed)."""
+        found = self.find(exercise_id)
+        return found.name if found else exercise_id
+
     def pattern_of(self, exercise_id: str) -> Pattern | None:
         found = self.find(exercise_id)
         return found.pattern if found else None

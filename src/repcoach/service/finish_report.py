@@ -79,7 +79,7 @@ def finish_report(
         plans: the plans the session ran, by id; one missing (a kept plan since deleted) gets no schedule.
     """
     unit = profile.units
-    zone = preferences(profile).tz
+    prefs = preferences(profile)
     program = Program.from_dict(session.program)
     catalogue = program.exercise_lookup()
     trained = [segment for segment in program.segments if not segment.warmup]
@@ -93,7 +93,7 @@ def finish_report(
             if move.load == "bodyweight" or move.exercise in next_moves:
                 continue
             advice = advisor.recommendation(move, segment.loads.get(move.load) if move.load else None, segment.rounds)
-            name = _name(catalogue, move.exercise)
+            name = catalogue.name_of(move.exercise)
             next_moves[move.exercise] = NextMove(name, _advice_text(advice, unit), advice.reason)
     sessions = sessions_from_sets(history)
     next_times = []
@@ -101,7 +101,7 @@ def finish_report(
         plan = plans.get(segment.plan_id)
         if plan is None:
             continue
-        when = next_session(plan, sessions, preferences(profile), now)
+        when = next_session(plan, sessions, prefs, now)
         next_times.append(NextTime(segment.title, when.allowed_reason, f"Advised: {when.reason}"))
     rounds = max((logged.round for logged in own_sets), default=0)
     minutes = round(((session.finished_at or now) - session.started_at).total_seconds() / 60)
@@ -115,7 +115,7 @@ def finish_report(
         volume=volume,
         headline=" · ".join(headline + ([f"{volume} moved"] if volume else [])),
         done=move_lines(sets, catalogue, unit),
-        last_time=None if not previous else f"{previous[0].finished_at.astimezone(zone):%a %d %b}",
+        last_time=None if not previous else f"{previous[0].finished_at.astimezone(prefs.tz):%a %d %b}",
         changes=_changes(own_sets, previous, catalogue, unit),
         next_moves=list(next_moves.values()),
         next_times=next_times,
@@ -142,7 +142,7 @@ def _changes(today: Sequence[SetRecord], last: Sequence[LoggedSet], catalogue: U
     for exercise_id in exercises:
         now_sets = [logged for logged in today if logged.exercise_id == exercise_id]
         then_sets = [logged for logged in last if logged.exercise_id == exercise_id]
-        name = _name(catalogue, exercise_id)
+        name = catalogue.name_of(exercise_id)
         if not then_sets:
             lines.append(f"{name}: new this time")
         elif not now_sets:
@@ -191,8 +191,3 @@ def _advice_text(advice: Recommendation, unit: Unit) -> str:
     if advice.rounds is not None:
         parts.append(f"{advice.rounds} rounds")
     return ", ".join(parts)
-
-
-def _name(catalogue: UserCatalogue, exercise_id: str) -> str:
-    move = catalogue.find(exercise_id)
-    return move.name if move else exercise_id

@@ -72,8 +72,7 @@ def move_lines(sets: Sequence[SetRecord], catalogue: UserCatalogue, unit: Unit) 
         grouped.setdefault((logged.exercise_id, logged.side), []).append(logged)
     lines = []
     for (exercise_id, side), done in grouped.items():
-        move = catalogue.find(exercise_id)
-        name = move.name if move else exercise_id
+        name = catalogue.name_of(exercise_id)
         lines.append(
             MoveLine(
                 name=f"{name} ({side})" if side else name,

@@ -13,7 +13,6 @@ from repcoach.coach.balance import balance_reports
 from repcoach.coach.history import LoggedSet
 from repcoach.errors import InvalidInput, Problem
 from repcoach.io.plots import progress_plot
-from repcoach.library.custom import UserCatalogue
 from repcoach.service.coaching import recent_history, session_points, user_catalogue
 from repcoach.service.live_session import utc_now
 from repcoach.service.session_summary import summarise
@@ -49,7 +48,7 @@ def history_page(
         "sessions": [summarise(session, catalogue, profile.units, zone) for session in sessions[:limit]],
         "more": limit * 2 if len(sessions) > limit else None,
         "balance": balance_reports(sets, now, catalogue),
-        "plots": [(exercise_id, _name(catalogue, exercise_id)) for exercise_id in _plotted(sets)],
+        "plots": [(exercise_id, catalogue.name_of(exercise_id)) for exercise_id in _plotted(sets)],
         "imported": imported,
         "claimed": claimed,
     }
@@ -80,8 +79,3 @@ def _plotted(sets: list[LoggedSet]) -> list[str]:
     )
     ranked = sorted(sessions.items(), key=lambda item: (-item[1], item[0]))
     return [exercise_id for exercise_id, count in ranked[:MAX_PLOTS] if count >= 2]
-
-
-def _name(catalogue: UserCatalogue, exercise_id: str) -> str:
-    move = catalogue.find(exercise_id)
-    return move.name if move else exercise_id
