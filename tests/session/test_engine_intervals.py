@@ -138,6 +138,19 @@ def test_the_set_being_done_when_time_is_up_is_the_last_then_the_block_s_rest(cl
     ]
 
 
+def test_the_block_after_an_amrap_of_several_laps_is_its_own_first_set(clock):
+    engine = amrap(clock)
+    for _ in range(3):  # a lap: the swing, the press each side; its rests run out at once
+        engine.apply(SetDone(reps=10))
+        clock.advance(10)
+    assert (engine.state.move.exercise, engine.state.set_number) == ("kettlebell-swing", 2)
+    clock.advance(300)
+    engine.apply(SetDone(reps=6))  # time is up: the last set of the AMRAP
+    clock.advance(30)
+    halo = engine.state
+    assert (halo.move.exercise, halo.set_number, halo.key) == ("halo", 1, "0/r1/b1/s1/m0")
+
+
 def test_a_pause_stops_the_amrap_clock_and_a_resumed_session_has_the_same_time_left(clock):
     engine = amrap(clock)
     clock.advance(30)

@@ -143,7 +143,8 @@ class Route:
         if position.index + 1 == len(script):
             return None
         item = script[position.index]
-        following = Position(position.segment, position.round, position.index + 1, position.lap)
+        lap = position.lap if script[position.index + 1].block_index == item.block_index else 0  # an AMRAP's lap
+        following = Position(position.segment, position.round, position.index + 1, lap)
         return Leg(following, item.rest_seconds, item.rest_reason)
 
     def lap_start(self, position: Position) -> Position:
