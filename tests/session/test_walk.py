@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from repcoach.plan import Plan
 from repcoach.plan.loading import load_plan_file
 from repcoach.session import FakeClock, Program, SessionEngine
 from repcoach.session.steps import state_key
-from repcoach.session.walk import WALKED, NotWalkable, Undone, compile_walk
+from repcoach.session.walk import WALKED, Edge, Undone, compile_walk, node_at
 
 AMRAP = Path(__file__).parents[1] / "web" / "data" / "quick-amrap.toml"
 
@@ -73,6 +71,36 @@ def test_a_walk_stands_where_the_stored_events_left_it_with_what_each_undo_takes
     assert walk.undo == (Undone("work:0/r1/b0/s1/m0", set_done=True), Undone("work:0/r1/b0/s1/m1", set_done=False))
 
 
-def test_a_session_with_an_amrap_is_not_walkable_its_laps_need_the_server_clock():
-    with pytest.raises(NotWalkable, match="an AMRAP"):
-        compile_walk(Program.compose(load_plan_file(AMRAP)), [])
+def test_an_amrap_walks_its_first_lap_then_one_node_for_every_later_lap_and_leaves_when_time_is_gone():
+    walk = compile_walk(walk_program(), [])
+    first, squat = walk.nodes["work:0/r1/b0/s1/m0"], walk.nodes["work:0/r1/b0/s1/m1"]
+    assert first.starts_interval and first.time_cap == 6 and not first.lapped  # its first step starts the clock
+    assert squat.on["set_done"] == Edge("work:0/r1/b0/s*/m0", next_lap=True)
+    later = walk.nodes["work:0/r1/b0/s*/m0"]
+    assert later.lapped and not later.starts_interval and later.time_cap == 6
+    assert walk.nodes["work:0/r1/b0/s*/m1"].on["set_done"] == Edge("work:0/r1/b0/s*/m0", next_lap=True)
+    for node in (first, squat, later):  # the set done once time is gone is the last: on to the push-up
+        assert node.capped["set_done"].to == node.capped["skip"].to == "work:0/r1/b1/s1/m0"
+    finisher = walk.nodes["work:0/r1/b1/s1/m0"]
+    assert finisher.time_cap == 0 and finisher.capped == {} and finisher.on["set_done"].to == "finished"
+    assert len(walk.nodes) == 6  # two moves in the first lap, two in every later one, the push-up, the end
+    assert node_at(walk.nodes, "work:0/r1/b0/s4/m1") is walk.nodes["work:0/r1/b0/s*/m1"]
+    assert node_at(walk.nodes, "work:0/r1/b1/s2/m0") is None  # the push-up has no second set
+
+
+def test_a_walk_in_a_later_lap_stands_at_its_node_with_the_lap_and_what_each_undo_takes_back():
+    walk = compile_walk(walk_program(), [{"kind": "set_done", "reps": 5}] * 5)
+    assert (walk.current, walk.lap) == ("work:0/r1/b0/s*/m1", 2)  # the goblet squat of the third lap
+    assert [(undone.to, undone.lap) for undone in walk.undo] == [
+        ("work:0/r1/b0/s1/m0", 0),
+        ("work:0/r1/b0/s1/m1", 0),
+        ("work:0/r1/b0/s*/m0", 1),
+        ("work:0/r1/b0/s*/m1", 1),
+        ("work:0/r1/b0/s*/m0", 2),
+    ]
+    time_gone = [{"kind": "set_done", "reps": 5}, {"kind": "set_done", "reps": 5, "interval_left": 0}]
+    assert compile_walk(walk_program(), time_gone).current == "work:0/r1/b1/s1/m0"
+
+
+def walk_program() -> Program:
+    return Program.compose(load_plan_file(AMRAP))

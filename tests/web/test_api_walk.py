@@ -21,10 +21,11 @@ def test_the_walk_shows_every_state_as_the_session_view_does_and_stands_where_th
     walk = ready.get(f"/api/v1/sessions/{session}/walk").json()
     assert walk["at"] == view["at"] == "work:0/r1/b0/s1/m1"
     assert walk["sets_logged"] == 1 and walk["remaining"] is None and not walk["paused"]
-    assert walk["undo"] == [{"to": "work:0/r1/b0/s1/m0", "set_done": True}]
+    assert walk["undo"] == [{"to": "work:0/r1/b0/s1/m0", "set_done": True, "lap": 0}] and walk["lap"] == 0
     here = walk["nodes"][walk["at"]]
     assert here["work"] == view["work"]  # the same move, target, bell and reason as the live view
-    assert here["on"]["set_done"] == {"to": "rest:0/r1/b1/s1/m0", "from_round_end": False, "interval": 0, "rest": 90}
+    to_rest = {"to": "rest:0/r1/b1/s1/m0", "from_round_end": False, "interval": 0, "rest": 90, "next_lap": False}
+    assert here["on"]["set_done"] == to_rest and here["capped"] == {}
     rest = walk["nodes"]["rest:0/r1/b1/s1/m0"]["rest"]
     assert (rest["seconds"], rest["reason"], rest["next_name"]) == (90, "after Superset 1", "Halo")
     assert walk["nodes"]["choice:0/r3"]["on"]["another_round"]["from_round_end"] is True
@@ -34,12 +35,25 @@ def test_the_walk_shows_every_state_as_the_session_view_does_and_stands_where_th
     assert walk["at"] == "rest:0/r1/b1/s1/m0" and 85 < walk["remaining"] <= 90  # the rest is running
 
 
-def test_a_session_with_an_amrap_answers_409_its_laps_run_on_the_server_clock(sqlite_url):
+def test_an_amrap_walked_on_a_phone_goes_round_on_the_server_as_the_phone_said_then_ends_where_time_was_gone(
+    sqlite_url,
+):
     with TestClient(create_app(sqlite_url, plan_files=[QUICK_AMRAP]), base_url=LOCAL) as client:
         client.put("/api/v1/profile", json=PROFILE)
         session = client.post("/api/v1/sessions", json={"plan": "quick-amrap"}).json()["id"]
-        answer = client.get(f"/api/v1/sessions/{session}/walk")
-        assert answer.status_code == 409 and "an AMRAP" in answer.json()["error"]["message"]
+        walk = client.get(f"/api/v1/sessions/{session}/walk").json()
+        assert walk["nodes"]["work:0/r1/b0/s*/m0"]["lapped"] and walk["interval_elapsed"] is not None
+        laps = ["work:0/r1/b0/s1/m0", "work:0/r1/b0/s1/m1", "work:0/r1/b0/s2/m0", "work:0/r1/b0/s2/m1"]
+        for at, left in zip([*laps, "work:0/r1/b0/s3/m0"], [5.5, 4.0, 3.0, 1.5, 0.0], strict=True):
+            view = send(client, session, "set_done", reps=5, at=at, interval_left=left, client_id=uuid.uuid4().hex)
+            assert view.status_code == 200, view.text
+        # the server's clock says more than 6 s are left; the phone said the time was gone with the third halo
+        assert view.json()["at"] == "work:0/r1/b1/s1/m0" and view.json()["work"]["name"] == "Push-up"
+        walk = client.get(f"/api/v1/sessions/{session}/walk").json()
+        assert (walk["at"], walk["lap"], walk["sets_logged"]) == ("work:0/r1/b1/s1/m0", 0, 5)
+        assert [undone["lap"] for undone in walk["undo"]] == [0, 0, 1, 1, 2]
+        late = send(client, session, "set_done", reps=5, at="work:0/r1/b0/s4/m1", client_id=uuid.uuid4().hex)
+        assert late.status_code == 409 and "Goblet squat" in late.json()["error"]["message"]  # a lap it never did
 
 
 def test_an_unknown_session_has_no_walk(ready):

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
-from tests.web.browsing import free_port, installed, serve_process, serving, until, walked_here
+from tests.web.browsing import QUICK_AMRAP, QUICK_EMOM, free_port, installed, serve_process, serving, until, walked_here
 from tests.web.conftest import PROFILE
 
 from repcoach.web.routers import app_shell
@@ -221,6 +221,75 @@ def test_the_network_drops_in_a_rest_that_then_runs_out_offline_and_every_set_ar
         stored = stored_once(base, session)
         assert len(stored["sets"]) == 15 and stored["finished_at"] is not None
         expect(phone.locator("#attention")).to_be_hidden()
+
+
+def test_an_amrap_goes_round_offline_through_a_reload_and_ends_when_its_time_is_gone(tmp_path, phone):
+    phone.clock.install()
+    with serving(tmp_path / "r.db", [QUICK_AMRAP]) as base:
+        phone.goto(base)
+        installed(phone)
+        phone.get_by_role("button", name="Start Quick AMRAP").click()
+        move, done, time_left = (
+            phone.locator("#move"),
+            phone.get_by_role("button", name="Done"),
+            phone.locator("#time-left"),
+        )
+        expect(move).to_have_text("Halo")
+        session = phone.url.rsplit("/", 1)[1]
+        walked_here(phone, session)
+        phone.context.set_offline(True)  # before the first set
+        for name in ("Halo", "Goblet squat", "Halo"):  # a lap, and round again
+            expect(move).to_have_text(name)
+            done.click()
+        expect(move).to_have_text("Goblet squat")
+        phone.reload()  # in the second lap: the lap and the AMRAP's time are kept
+        expect(move).to_have_text("Goblet squat")
+        expect(time_left).to_have_text(re.compile(r"^0:0[1-6] left$"))
+        done.click()
+        expect(move).to_have_text("Halo")  # the third lap
+        phone.clock.fast_forward(7000)
+        expect(time_left).to_have_text("Time is up: log this set, it is the last")
+        done.click()
+        expect(move).to_have_text("Push-up")
+        done.click()
+        expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+        expect(phone.locator("#sync")).to_have_text("6 sets on this phone only")
+        assert stored_once(base, session)["sets"] == []
+
+        phone.context.set_offline(False)
+        phone.clock.fast_forward(5000)  # the outbox's retry timer
+        expect(phone.locator("#sync")).to_have_text("All sets saved", timeout=15000)
+        stored = stored_once(base, session)
+        assert [logged["exercise_id"] for logged in stored["sets"]] == ["halo", "goblet-squat"] * 2 + [
+            "halo",
+            "push-up",
+        ]
+        assert stored["finished_at"] is not None
+        expect(phone.locator("#attention")).to_be_hidden()  # nothing refused: the server went round as the phone did
+        expect(phone.locator("#report-line")).to_have_text(re.compile(r"^1 round · 6 sets"))
+
+
+def test_an_emom_interval_done_offline_is_timed_on_the_server_by_the_phones_clock(tmp_path, phone):
+    phone.clock.install()
+    with serving(tmp_path / "r.db", [QUICK_EMOM]) as base:
+        phone.goto(base)
+        installed(phone)
+        phone.get_by_role("button", name="Start Quick EMOM").click()
+        move, done = phone.locator("#move"), phone.get_by_role("button", name="Done")
+        expect(move).to_have_text("Kettlebell swing")
+        session = phone.url.rsplit("/", 1)[1]
+        walked_here(phone, session)
+        phone.context.set_offline(True)
+        for name in ("Kettlebell swing", "Kettlebell press — left", "Kettlebell press — right"):
+            expect(move).to_have_text(name)
+            phone.clock.fast_forward(11_000)
+            done.click()  # the interval's work is done 33 s into its minute, by the phone's clock
+        expect(phone.locator("#rest-reason")).to_have_text("Rest — until the interval ends")
+        phone.context.set_offline(False)
+        phone.clock.fast_forward(5000)  # the outbox's retry timer
+        expect(phone.locator("#sync")).to_have_text("All sets saved", timeout=15000)
+        walk = httpx.get(f"{base}/api/v1/sessions/{session}/walk").json()
+        assert walk["at"] == "rest:0/r1/b0/s2/m0" and walk["remaining"] <= 27  # not the server's own minute
 
 
 def test_a_session_moved_on_by_another_device_meanwhile_is_shown_as_the_server_has_it_and_the_set_listed(

@@ -1,15 +1,16 @@
 """One set of rules: the page's walker (static/walker.js, in Chromium) and the engine agree, step by step.
 
-For every built-in plan, the reference routine with its warm-up and the legs routine paired, and a
-plan of interval blocks (EMOM),
-generated sequences of events and waits go to the Python engine (on a hand-moved clock, refusing
-everything once the session is finished, as the server does) and to the walker, given the walk the
-server compiled. After each event both must agree on whether it was refused, where the session
-stands, how many sets are logged, the time left of a rest or round rest, and the pause.
+For every built-in plan, the reference routine with its warm-up and the legs routine paired, a plan
+of interval blocks (EMOM) and one with an AMRAP, generated sequences of events and waits go to the
+Python engine (on a hand-moved clock, refusing everything once the session is finished, as the server
+does) and to the walker, given the walk the server compiled. After each event both must agree on
+whether it was refused, where the session stands, how many sets are logged, the time left of a rest,
+a round rest or an AMRAP, and the pause.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
-from tests.web.browsing import QUICK_EMOM, serving
+from tests.web.browsing import QUICK_AMRAP, QUICK_EMOM, serving
 
 from repcoach.plan.builtins import builtin_shelf
 from repcoach.session import EngineError, FakeClock, Pause, Program, Resume, SessionEngine, Undo
-from repcoach.session.steps import Rest, RoundChoice, state_key
+from repcoach.session.steps import Rest, RoundChoice, WorkStep, state_key
 from repcoach.session.walk import WALKED
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -33,7 +34,9 @@ PROGRAMS = {
     "upper-body-warmup": {"plan": "upper-body-warmup"},
     "full-body day": {"plan": "kettlebell-back", "warmup": True, "with": ["legs-glutes"]},
     "quick-emom": {"plan": "quick-emom"},  # interval blocks: a superset EMOM and an alternating one
+    "quick-amrap": {"plan": "quick-amrap"},  # an AMRAP of 6 s, lap after lap, then a push-up
 }
+PLAN_FILES = [QUICK_EMOM, QUICK_AMRAP]
 KINDS = [*WALKED, "undo", "pause", "resume"]
 START = 1000.0
 
@@ -49,8 +52,9 @@ RUN_WALKER = """
     try { state = Walker.apply(walk, state, kind, now); } catch (error) { refused = true; }
     const shown = Walker.view(walk, state, now);
     const left = shown.rest ? shown.rest.remaining : shown.choice ? shown.choice.rest_remaining : null;
-    const rounded = left === null ? null : Math.round(left * 1000) / 1000;
-    seen.push([refused, shown.at, shown.sets_logged, rounded, shown.paused]);
+    const rounded = (time) => (time === null || time === undefined ? null : Math.round(time * 1000) / 1000);
+    const cap = shown.work ? shown.work.time_left : null;
+    seen.push([refused, shown.at, shown.sets_logged, rounded(left), shown.paused, rounded(cap)]);
   }
   return seen;
 }
@@ -60,7 +64,7 @@ RUN_WALKER = """
 @pytest.fixture(scope="module")
 def walks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
     """The served app and, by program, the walk it compiles for a new session of it."""
-    with serving(tmp_path_factory.mktemp("parity") / "r.db", [QUICK_EMOM]) as base:
+    with serving(tmp_path_factory.mktemp("parity") / "r.db", PLAN_FILES) as base:
         compiled = {}
         for name, body in PROGRAMS.items():
             session = httpx.post(f"{base}/api/v1/sessions", json=body).json()["id"]
@@ -81,7 +85,7 @@ def walker_page(browser: Browser, walks: tuple[str, dict[str, Any]]) -> Iterator
 
 
 def program_of(name: str) -> Program:
-    shelf, body = builtin_shelf().with_files([QUICK_EMOM]), PROGRAMS[name]
+    shelf, body = builtin_shelf().with_files(PLAN_FILES), PROGRAMS[name]
     warm = shelf.get("upper-body-warmup") if body.get("warmup") else None
     return Program.compose(shelf.get(body["plan"]), warm, [shelf.get(other) for other in body.get("with", [])])
 
@@ -115,7 +119,9 @@ class Reference:
         elif isinstance(state, RoundChoice):
             left = state.rest_remaining
         sets = self.engine.progress.done_sets
-        return [refused, self.at, sets, None if left is None else round(left, 3), self.engine.paused]
+        cap = state.time_left if isinstance(state, WorkStep) else None
+        rounded = [None if time is None else round(time, 3) for time in (left, cap)]
+        return [refused, self.at, sets, rounded[0], self.engine.paused, rounded[1]]
 
 
 def run_engine(program: Program, actions: list[tuple[str, float]]) -> list[list[Any]]:
@@ -123,8 +129,8 @@ def run_engine(program: Program, actions: list[tuple[str, float]]) -> list[list[
     return [reference.step(kind, wait) for kind, wait in actions]
 
 
-# Waits that land before, on and after the 90 s and 120 s rests and the 45 s and 60 s intervals.
-WAIT = st.sampled_from([0, 0, 0, 1, 15, 30, 45, 59.5, 60, 89.5, 90, 95, 120, 200])
+# Waits that land before, on and after the 90 s and 120 s rests, the 45 s and 60 s intervals and the 6 s AMRAP.
+WAIT = st.sampled_from([0, 0, 0, 1, 2, 5.5, 6, 15, 30, 45, 59.5, 60, 89.5, 90, 95, 120, 200])
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
@@ -137,7 +143,8 @@ def test_the_walker_in_chromium_agrees_with_the_engine_after_every_event(name, d
     reference = Reference(program_of(name))
     actions, expected = [], []
     for _ in range(data.draw(st.integers(1, 120), label="length")):
-        fitting = [*walk["nodes"][reference.at]["on"], "undo", "pause", "resume"]
+        node = walk["nodes"].get(reference.at) or walk["nodes"][re.sub(r"/s\d+/", "/s*/", reference.at)]  # a lap
+        fitting = [*node["on"], "undo", "pause", "resume"]
         kind = data.draw(st.sampled_from(KINDS) if data.draw(st.integers(0, 9)) == 0 else st.sampled_from(fitting))
         wait = data.draw(WAIT)
         actions.append((kind, wait))
@@ -159,3 +166,20 @@ def test_the_whole_reference_routine_walks_alike_to_the_end(walks, walker_page):
     # another round: 120 s from the round's end, 35 s of them gone (the 60 s paused do not count)
     assert seen[-3][1] == "rest:0/r4/b0/s1/m0" and seen[-3][3] == 85
     assert seen[-1][1:3] == ["finished", 15]
+
+
+def test_an_amrap_walks_alike_lap_after_lap_across_a_pause_and_an_undo_to_the_set_after_time_is_gone(
+    walks, walker_page
+):
+    done = ("set_done", 0.5)
+    laps = [done] * 6 + [("undo", 0), done, ("pause", 1), ("resume", 30), done]  # the pause stops the clock
+    ending = [done, ("set_done", 1), ("skip", 0)]  # the time goes during the fifth halo: it is the AMRAP's last set
+    sequence = laps + ending
+    seen = walker_page.evaluate(RUN_WALKER, [walks[1]["quick-amrap"], sequence, START])
+    assert seen == run_engine(program_of("quick-amrap"), sequence)
+    assert not any(step[0] for step in seen)
+    assert [step[1] for step in seen[5:8]] == ["work:0/r1/b0/s4/m0", "work:0/r1/b0/s3/m1", "work:0/r1/b0/s4/m0"]
+    assert seen[9][1] == "work:0/r1/b0/s4/m0" and seen[9][5] == 1.5  # 30 s paused do not count
+    assert seen[11][1] == "work:0/r1/b0/s5/m0" and seen[11][5] == 0.5
+    assert seen[-2][1:3] == ["work:0/r1/b1/s1/m0", 9] and seen[-2][5] is None  # the push-up
+    assert seen[-1][1:3] == ["finished", 9]

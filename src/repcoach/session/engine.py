@@ -147,12 +147,15 @@ class SessionEngine:
 
     @property
     def interval_elapsed(self) -> float | None:
-        """At a work step of an interval block (EMOM): seconds since its interval began, time paused left out."""
+        """Time paused left out, seconds since the interval (EMOM) of the current work step began, or since
+        the AMRAP the session is in began (at a step of it, or a rest before one of its later steps)."""
         cursor = self._current()
-        if cursor.phase != "work":
+        if cursor.phase not in ("work", "rest"):
             return None
-        block = self.program.segments[cursor.position.segment].blocks[self._route.item(cursor.position).block_index]
-        if not block.every:
+        item = self._route.item(cursor.position)
+        block = self.program.segments[cursor.position.segment].blocks[item.block_index]
+        amrap_begun = cursor.phase == "work" or not (item.starts_interval and cursor.position.lap == 0)
+        if not (block.every and cursor.phase == "work") and not (block.time_cap and amrap_begun):
             return None
         reference = self._paused_at if self._paused_at is not None else self.clock.now()
         return reference - cursor.began

@@ -42,21 +42,13 @@ class Kept:
     _nodes: Mapping[str, WalkNode] | None = field(default=None)
 
     def walk_nodes(self) -> Mapping[str, WalkNode]:
-        """Every state the session's program can reach, explored once per kept session.
-
-        Raises:
-            NotWalkable: the session has an AMRAP.
-        """
+        """Every state the session's program can reach, explored once per kept session."""
         if self._nodes is None:
             self._nodes = walk_nodes(self.live.engine.program)
         return self._nodes
 
     def walk(self) -> Walk:
-        """The session's walk where it stands now (its position replayed from the events).
-
-        Raises:
-            NotWalkable: the session has an AMRAP.
-        """
+        """The session's walk where it stands now (its position replayed from the events)."""
         live = self.live
         return compile_walk(live.engine.program, live.engine.history, self.walk_nodes())
 

@@ -16,7 +16,7 @@ from repcoach.library.custom import UserCatalogue
 from repcoach.plan import IntRange
 from repcoach.session import Rest, RoundChoice, State, WorkStep
 from repcoach.session.steps import state_key
-from repcoach.session.walk import Walk
+from repcoach.session.walk import Edge, Walk
 from repcoach.web.live_sessions import Kept
 
 PICTURES = frozenset(path.stem for path in (Path(__file__).parent / "static" / "moves").glob("*.svg"))
@@ -97,6 +97,8 @@ class EdgeView(BaseModel):
     """The step it leaves ends an interval of this many seconds: what follows counts from the interval's end."""
     rest: int = 0
     """The rest it leads to, in seconds after the moment it counts from."""
+    next_lap: bool = False
+    """It begins the next lap of an AMRAP."""
 
 
 class NodeView(BaseModel):
@@ -112,6 +114,13 @@ class NodeView(BaseModel):
     """A work step that starts an interval (EMOM): the interval's clock starts when the step begins."""
     interval: int = 0
     """A work step that ends an interval: its length in seconds."""
+    time_cap: int = 0
+    """A work step of an AMRAP: its time in seconds, from when its first step began."""
+    capped: dict[str, EdgeView] = {}
+    """In an AMRAP: where ``set_done`` and ``skip`` lead once its time is gone."""
+    lapped: bool = False
+    """The state in every lap of an AMRAP after its first: its key has ``s*`` where the lap's set number
+    (the lap plus 1) goes."""
 
 
 class UndoView(BaseModel):
@@ -119,6 +128,8 @@ class UndoView(BaseModel):
     """The key of the state an undo goes back to."""
     set_done: bool
     """It takes back a logged set."""
+    lap: int = 0
+    """The AMRAP lap it goes back to (0 in a first lap, or outside an AMRAP)."""
 
 
 class WalkView(BaseModel):
@@ -127,12 +138,15 @@ class WalkView(BaseModel):
     id: str
     title: str
     at: str
-    """The key of the state the session is in now."""
+    """The key of the node of the state the session is in now."""
+    lap: int
+    """The AMRAP lap the session is in (0 in a first lap, or outside an AMRAP)."""
     remaining: float | None
     """Seconds left now of the rest (or of the round rest, at a choice), when there is one."""
     paused: bool
     interval_elapsed: float | None
-    """At a work step of an interval block: seconds since its interval began."""
+    """At a work step of an interval block: seconds since its interval began; in an AMRAP (a rest before one
+    of its later steps too): since the AMRAP began."""
     sets_logged: int
     undo: list[UndoView]
     """What each undo would take back, the next one last."""
@@ -169,12 +183,12 @@ def walk_view(kept: Kept, walk: Walk) -> WalkView:
     nodes = {
         key: NodeView(
             **_shown(node.state, kept),
-            on={
-                kind: EdgeView(to=edge.to, from_round_end=edge.from_round_end, interval=edge.interval, rest=edge.rest)
-                for kind, edge in node.on.items()
-            },
+            on={kind: _edge_view(edge) for kind, edge in node.on.items()},
             starts_interval=node.starts_interval,
             interval=node.interval,
+            time_cap=node.time_cap,
+            capped={kind: _edge_view(edge) for kind, edge in node.capped.items()},
+            lapped=node.lapped,
         )
         for key, node in walk.nodes.items()
     }
@@ -182,12 +196,19 @@ def walk_view(kept: Kept, walk: Walk) -> WalkView:
         id=live.record.id,
         title=live.record.title,
         at=walk.current if live.record.finished_at is None else "finished",
+        lap=walk.lap if live.record.finished_at is None else 0,
         remaining=None if remaining is None else round(remaining, 3),
         paused=live.engine.paused,
         interval_elapsed=None if (elapsed := live.engine.interval_elapsed) is None else round(elapsed, 3),
         sets_logged=len(live.sets),
-        undo=[UndoView(to=undone.to, set_done=undone.set_done) for undone in walk.undo],
+        undo=[UndoView(to=undone.to, set_done=undone.set_done, lap=undone.lap) for undone in walk.undo],
         nodes=nodes,
+    )
+
+
+def _edge_view(edge: Edge) -> EdgeView:
+    return EdgeView(
+        to=edge.to, from_round_end=edge.from_round_end, interval=edge.interval, rest=edge.rest, next_lap=edge.next_lap
     )
 
 

@@ -37,7 +37,7 @@ from repcoach.session import (
     Undo,
 )
 from repcoach.session.steps import state_key
-from repcoach.session.walk import NotWalkable
+from repcoach.session.walk import node_at
 from repcoach.store import ProfileRecord, SessionRecord, Store
 from repcoach.web.auth import owner_of
 from repcoach.web.deps import LiveSessionsDep, PlansDep, ProfileDep, StoreDep, profile_of
@@ -82,9 +82,10 @@ class EventBody(BaseModel):
     done_at: IsoTime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
     it between the session's last event and now."""
-    interval_left: float | None = Field(default=None, ge=0, le=3600, strict=True)
-    """For a set or skip that ends an interval (EMOM), walked on the device: what was left of the interval
-    by its clock, so what follows is timed as there (kept within the interval's length)."""
+    interval_left: float | None = Field(default=None, ge=0, le=MAX_SET_SECONDS, strict=True)
+    """For a set or skip that ends an interval (EMOM), or is done in an AMRAP, walked on the device: what was
+    left of the interval (or of the AMRAP's time) by its clock, so what follows is timed as there (kept within
+    its length)."""
     at: str | None = Field(default=None, max_length=100)
     """Where the device was when the user did it (the view's ``at``); the server catches up with a rest
     the device ended by its own clock, and refuses (409) an event for a place the session has left."""
@@ -133,14 +134,10 @@ def read_session(session_id: str, store: StoreDep, profile: ProfileDep, sessions
 @router.get("/sessions/{session_id}/walk", responses=errors(404, 409))
 def read_walk(session_id: str, store: StoreDep, profile: ProfileDep, sessions: LiveSessionsDep) -> WalkView:
     """Every state the session can still reach, and where each event leads: what the page needs to go on
-    with no network. A session with an AMRAP (its laps run on the clock) answers 409: it needs the server."""
+    with no network."""
     with _SESSION_LOCKS[hash(session_id) % len(_SESSION_LOCKS)]:
         kept = _live(session_id, store, profile, sessions)
-        try:
-            walk = kept.walk()
-        except NotWalkable as refusal:
-            raise Conflict(str(refusal)) from None
-        return walk_view(kept, walk)
+        return walk_view(kept, kept.walk())
 
 
 @router.get("/sessions/{session_id}/report", responses=errors(404, 409))
@@ -216,15 +213,13 @@ def _apply(kept: Kept, body: EventBody, store: Store) -> SessionView:
 
 
 def _interval_left(kept: Kept, body: EventBody) -> float | None:
-    """The device's time left of the interval the event's step ends, within its length; None when the
-    step ends no interval (or the device did not say)."""
+    """The device's time left of the interval the event's step ends, or of the AMRAP it is in, within its
+    length; None when the step is in neither (or the device did not say)."""
     if body.interval_left is None or body.kind not in ("set_done", "skip"):
         return None
-    try:
-        node = kept.walk_nodes().get(state_key(kept.live.engine.state))
-    except NotWalkable:
-        return None
-    return min(body.interval_left, node.interval) if node is not None and node.interval else None
+    node = node_at(kept.walk_nodes(), state_key(kept.live.engine.state))
+    length = 0 if node is None else node.interval or node.time_cap
+    return min(body.interval_left, length) if length else None
 
 
 def _caught_up(kept: Kept, body: EventBody) -> bool:
@@ -251,10 +246,7 @@ def _caught_up(kept: Kept, body: EventBody) -> bool:
     if phase == "rest" and here == f"work:{step}" and body.kind in ("end_rest", "skip"):
         return False
     catalogue = live.engine.program.exercise_lookup()
-    try:
-        there = kept.walk_nodes().get(body.at)
-    except NotWalkable:
-        there = None
+    there = node_at(kept.walk_nodes(), body.at)
     was = f", not at {place(there.state, catalogue)}" if there is not None else ""
     raise Conflict(
         f"This session has moved on elsewhere: it is at {place(live.engine.state, catalogue)}{was}; "

@@ -61,7 +61,7 @@ const Outbox = (() => {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(item.body),
         });
       } catch (error) {
-        return { offline: true, waiting: (await all()).length };
+        return { offline: true };
       }
       const answer = await response.json();
       await remove(item.seq);
@@ -98,17 +98,10 @@ const Outbox = (() => {
     if (retry === null) retry = setTimeout(() => { retry = null; flush(); }, RETRY_MS);
   }
 
-  // Queue an event and send what waits (for a session the server walks: its answer moves the page).
-  async function send(session, body) {
-    await run([OUTBOX], "readwrite", (box) => box.add(withId(session, body)));
-    if (running) await running;  // a flush that began before this was queued would miss it
-    return flush();
-  }
-
-  // Queue an event and keep, in the same transaction, where the phone's walk now stands.
+  // Queue an event and keep, in the same transaction, where the phone's walk now stands; then send what waits.
   async function record(session, body, walked) {
     await run([OUTBOX, WALKS], "readwrite", (box, walks) => { box.add(withId(session, body)); walks.put(walked); });
-    if (running) await running;
+    if (running) await running;  // a flush that began before this was queued would miss it
     flush();
   }
 
@@ -136,7 +129,7 @@ const Outbox = (() => {
   if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
 
   return {
-    send, record, flush, saveWalk, loadWalk, waiting, pending, forget,
+    record, flush, saveWalk, loadWalk, waiting, pending, forget,
     // ``listener`` gets the server's answer after the events that reached it, however the send began.
     whenSent: (listener) => { onSent = listener; },
     // ``listener`` gets each event the server refused, with the status, once it is on the visible list.

@@ -3,8 +3,7 @@
 // every event is kept in IndexedDB with the state it leads to before the screen moves on, then
 // sent in order (outbox.js). With no network the session goes on to its end; back online the
 // server replays the events, and where it stands elsewhere (another device moved the session
-// on), the page takes the server's state and says so. A session with an AMRAP is walked by the
-// server instead (its laps run on the clock): the page shows its answer to each event.
+// on), the page takes the server's state and says so.
 "use strict";
 (() => {
   const root = document.getElementById("session");
@@ -12,7 +11,7 @@
   const unit = root.dataset.unit;
   const $ = (id) => document.getElementById(id);
   let view = null;
-  let walk = null;   // null: the server walks this session
+  let walk = null;   // null until the walk is had (from the server, or as kept on this phone)
   let state = null;
   let sent = false;
   const entry = { reps: 0, rir: 0 };
@@ -119,7 +118,7 @@
       shown.textContent = `${Timer.format(seconds)} ⏸`;
       return;
     }
-    Timer.start(seconds, (left) => { shown.textContent = Timer.format(left); }, walk ? show : load);
+    Timer.start(seconds, (left) => { shown.textContent = Timer.format(left); }, show);
   }
 
   // An AMRAP's time runs during work: the same deadline timer as a rest, beeping as time runs out.
@@ -148,12 +147,10 @@
     return a === b || (stepA === stepB && new Set([phaseA, phaseB]).size === 2 && [phaseA, phaseB].every((p) => p === "work" || p === "rest"));
   }
 
-  // The walk as the server has it now; null when the network does not answer; "server" when the
-  // session needs the server's clock.
+  // The walk as the server has it now; null when the network does not answer.
   async function fetchWalk() {
     try {
       const response = await fetch(`/api/v1/sessions/${session}/walk`);
-      if (response.status === 409) return "server";
       return response.ok ? await response.json() : null;
     } catch (error) {
       return null;
@@ -171,12 +168,13 @@
   // Back in step with the server, after it refused an event or ended up elsewhere.
   async function resync() {
     const fresh = await fetchWalk();
-    if (fresh && fresh !== "server") {
+    if (fresh) {
       await adopt(fresh, "This session had moved on elsewhere (another device?): now showing where it stands. Sets it did not take are listed below.");
     }
   }
 
   async function act(kind, fields = {}) {
+    if (!walk) return;
     const now = Date.now();
     const before = Walker.settle(walk, state, now);
     let next;
@@ -187,8 +185,9 @@
       return;
     }
     state = next;
-    const body = { kind, at: before.at, done_at: new Date(now).toISOString(), ...fields };
-    const left = kind === "set_done" || kind === "skip" ? Walker.intervalLeft(walk, state, now) : null;
+    const body = { kind, at: Walker.place(before), done_at: new Date(now).toISOString(), ...fields };
+    // what was left, where the set was done, of its interval or its AMRAP's time
+    const left = kind === "set_done" || kind === "skip" ? Walker.intervalLeft(walk, before, now) : null;
     if (left !== null) body.interval_left = left;
     await Outbox.record(session, body, { session, walk, state });
     notice("");
@@ -208,7 +207,6 @@
 
   async function begin() {
     const [local, pending, fresh] = await Promise.all([Outbox.loadWalk(session), Outbox.waiting(session), fetchWalk()]);
-    if (fresh === "server") return load();
     if (local && (pending.events || !fresh)) {
       // This phone is ahead of the server (or the server is out of reach): its walk is the truth.
       walk = local.walk;
@@ -216,7 +214,7 @@
       restEndedWhileAway();
       show();
     } else if (fresh) {
-      const moved = local && !samePlace(Walker.settle(local.walk, local.state, Date.now()).at, fresh.at);
+      const moved = local && !samePlace(Walker.place(Walker.settle(local.walk, local.state, Date.now())), Walker.place(fresh));
       await adopt(fresh, moved ? "This session had moved on elsewhere (another device?): now showing where it stands." : "");
     } else {
       notice("Offline, and this session has not been opened on this phone yet: it needs the network once.");
@@ -226,38 +224,10 @@
     Outbox.flush();
   }
 
-  // The server's walk (an AMRAP) ----------------------------------------------------------------
-
-  async function load() {
-    const response = await fetch(`/api/v1/sessions/${session}`);
-    if (response.ok) render(await response.json());
-  }
-
-  async function post(body) {
-    try {
-      const response = await fetch(`/api/v1/sessions/${session}/events`, {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
-      });
-      const answer = await response.json();
-      if (response.ok) { notice(""); render(answer); } else notice(answer.error.message);
-    } catch (error) {
-      notice("Offline: that needs the network. Logged sets are kept and sent when it is back.");
-    }
-  }
-
-  // ----------------------------------------------------------------------------------------------
-
-  function send(kind, fields) {
-    return walk ? act(kind, fields) : post({ kind, ...fields });
-  }
-
   async function done() {
     // One set per step: a second tap before the next step shows would log it with this step's reps.
     $("done").disabled = true;
-    const set = { reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg };
-    if (walk) return act("set_done", set);
-    const answer = await Outbox.send(session, { kind: "set_done", ...set });
-    if (answer && answer.offline) notice(`Offline: ${answer.waiting} set(s) saved on this phone, sent when back online.`);
+    return act("set_done", { reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg });
   }
 
   root.addEventListener("click", (event) => {
@@ -268,12 +238,12 @@
     updateEntry();
   });
   $("done").addEventListener("click", done);
-  $("end-rest").addEventListener("click", () => send("end_rest"));
-  $("another").addEventListener("click", () => send("another_round"));
-  $("end-rounds").addEventListener("click", () => send("end_rounds"));
-  $("undo").addEventListener("click", () => send("undo"));
-  $("skip").addEventListener("click", () => send("skip"));
-  $("pause").addEventListener("click", () => send(view.paused ? "resume" : "pause"));
+  $("end-rest").addEventListener("click", () => act("end_rest"));
+  $("another").addEventListener("click", () => act("another_round"));
+  $("end-rounds").addEventListener("click", () => act("end_rounds"));
+  $("undo").addEventListener("click", () => act("undo"));
+  $("skip").addEventListener("click", () => act("skip"));
+  $("pause").addEventListener("click", () => act(view.paused ? "resume" : "pause"));
   $("sound").addEventListener("click", () => {
     Timer.enableSound();
     Timer.keepAwake();
@@ -285,16 +255,15 @@
   $("sound-off").hidden = false;
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState !== "visible") return;
-    if (walk) { restEndedWhileAway(); show(); Outbox.flush(); } else load();
+    if (walk) { restEndedWhileAway(); show(); Outbox.flush(); }
   });
-  // What the server answers: for a walked session, a check that it stands where the phone does
-  // once it has every event; for the server's walk, the next step.
+  // What the server answers: once it has every event, a check that it stands where the phone does.
   Outbox.whenSent(async (answer) => {
     sent = true;
-    if (!walk) { notice(""); render(answer); return; }
+    if (!walk) return;
     const { events } = await Outbox.waiting(session);
     badge();
-    if (!events && !samePlace(answer.at, Walker.settle(walk, state, Date.now()).at)) resync();
+    if (!events && !samePlace(answer.at, Walker.place(Walker.settle(walk, state, Date.now())))) resync();
     else if (view && view.phase === "finished") report();
   });
   window.addEventListener("online", () => { if (view && view.phase === "finished") report(); });
