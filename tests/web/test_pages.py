@@ -134,3 +134,8 @@ def test_every_page_links_a_manifest_that_makes_the_app_installable(ready):
         assert image.status_code == 200 and image.headers["content-type"] == "image/png"
     assert ready.get("/favicon.ico").status_code == 200
     assert ready.get("/apple-touch-icon.png").status_code == 200
+    # one colour behind the app as the phone draws it: the manifest's, the page's and the style sheet's
+    colours = {manifest["theme_color"], manifest["background_color"]}
+    colours.add(re.search(r'name="theme-color" content="([^"]+)"', page).group(1))
+    colours.add(re.search(r"--bg: (#[0-9a-f]+);", ready.get("/static/app.css").text).group(1))
+    assert len(colours) == 1, colours
