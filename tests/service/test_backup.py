@@ -268,6 +268,21 @@ def test_a_backup_with_a_number_beyond_any_set_is_refused_naming_it_before_anyth
             None,
             "two sets have the client id 'phone-set-0001'",
         ),
+        (
+            lambda doc: doc["sessions"][0]["events"][0]["payload"].update(reps="eight"),
+            "sessions[0].events[0]",
+            "A set_done event's reps is a whole number or null, not 'eight'",
+        ),
+        (
+            lambda doc: doc["sessions"][0]["events"][0]["payload"].update(kind="skip"),
+            "sessions[0].events[0]",
+            "an event's payload holds its fields, not its kind",
+        ),
+        (
+            lambda doc: doc["sessions"][0]["events"][0].update(kind="another_round", payload={}),
+            "sessions[0]",
+            "its events do not fit its program: Stored event 1 (another_round) does not fit this session",
+        ),
     ],
 )
 def test_a_backup_spoiled_in_one_field_is_refused_naming_it_and_nothing_is_stored(store, spoil, field, message):

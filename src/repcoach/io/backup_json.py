@@ -30,6 +30,7 @@ from repcoach.limits import (
     MAX_TITLE_LENGTH,
     MAX_WEIGHT_KG,
 )
+from repcoach.session import EngineError, EventFormatError, FakeClock, SessionEngine, event_from_dict
 from repcoach.session.program import Program
 from repcoach.sourcemap import SourceMap
 from repcoach.validation import located_problems, without_nul
@@ -77,6 +78,21 @@ class EventDoc(_Strict):
     payload: dict[str, Any]
     at: AwareDatetime
     client_id: ClientId | None = None
+
+    @model_validator(mode="after")
+    def _an_event(self) -> EventDoc:
+        """The kind and its fields make an event the engine takes, as the store gives them back to it."""
+        if "kind" in self.payload:
+            raise ValueError("an event's payload holds its fields, not its kind")
+        try:
+            event_from_dict(self.as_stored())
+        except EventFormatError as error:
+            raise ValueError(str(error)) from None
+        return self
+
+    def as_stored(self) -> dict[str, Any]:
+        """The event as the engine reads it back from the store."""
+        return {"kind": self.kind, **self.payload}
 
 
 class SetDoc(_Strict):
@@ -142,6 +158,12 @@ class SessionDoc(_Strict):
             raise ValueError(f"two events have the client id '{_twice(clients)}'")
         if self.events and (strays := sorted({logged.event_seq for logged in self.sets} - set(seqs))):
             raise ValueError(f"a set is of event {strays[0]}, which the session does not have")
+        if self.program and self.events:  # resuming it, or its report, replays them on its program
+            ordered = sorted(self.events, key=lambda event: event.seq)
+            try:
+                SessionEngine.restore(Program.from_dict(self.program), [e.as_stored() for e in ordered], FakeClock())
+            except EngineError as error:
+                raise ValueError(f"its events do not fit its program: {error}") from None
         return self
 
 
