@@ -223,21 +223,27 @@ def test_the_network_drops_in_a_rest_that_then_runs_out_offline_and_every_set_ar
         expect(phone.locator("#attention")).to_be_hidden()
 
 
+def walked_offline(phone: Page, base: str, plan: str, first_move: str) -> str:
+    """Start ``plan`` on the installed app, wait until the phone holds its walk, then take the network away."""
+    phone.goto(base)
+    installed(phone)
+    phone.get_by_role("button", name=f"Start {plan}").click()
+    expect(phone.locator("#move")).to_have_text(first_move)
+    session = phone.url.rsplit("/", 1)[1]
+    walked_here(phone, session)
+    phone.context.set_offline(True)
+    return session
+
+
 def test_an_amrap_goes_round_offline_through_a_reload_and_ends_when_its_time_is_gone(tmp_path, phone):
     phone.clock.install()
     with serving(tmp_path / "r.db", [QUICK_AMRAP]) as base:
-        phone.goto(base)
-        installed(phone)
-        phone.get_by_role("button", name="Start Quick AMRAP").click()
+        session = walked_offline(phone, base, "Quick AMRAP", "Halo")  # before the first set
         move, done, time_left = (
             phone.locator("#move"),
             phone.get_by_role("button", name="Done"),
             phone.locator("#time-left"),
         )
-        expect(move).to_have_text("Halo")
-        session = phone.url.rsplit("/", 1)[1]
-        walked_here(phone, session)
-        phone.context.set_offline(True)  # before the first set
         for name in ("Halo", "Goblet squat", "Halo"):  # a lap, and round again
             expect(move).to_have_text(name)
             done.click()
@@ -272,14 +278,8 @@ def test_an_amrap_goes_round_offline_through_a_reload_and_ends_when_its_time_is_
 def test_an_emom_interval_done_offline_is_timed_on_the_server_by_the_phones_clock(tmp_path, phone):
     phone.clock.install()
     with serving(tmp_path / "r.db", [QUICK_EMOM]) as base:
-        phone.goto(base)
-        installed(phone)
-        phone.get_by_role("button", name="Start Quick EMOM").click()
+        session = walked_offline(phone, base, "Quick EMOM", "Kettlebell swing")
         move, done = phone.locator("#move"), phone.get_by_role("button", name="Done")
-        expect(move).to_have_text("Kettlebell swing")
-        session = phone.url.rsplit("/", 1)[1]
-        walked_here(phone, session)
-        phone.context.set_offline(True)
         for name in ("Kettlebell swing", "Kettlebell press — left", "Kettlebell press — right"):
             expect(move).to_have_text(name)
             phone.clock.fast_forward(11_000)
