@@ -63,10 +63,17 @@ def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
         ("Push-up: AMRAP", Reps(0, 0, amrap=True)),
         ("as many reps as possible", Reps(0, 0, amrap=True)),
         ("10-8 reps", Reps(8, 10)),  # written high to low
+        # A ladder: one count per set.
+        ("Seated dumbbell military press-1 set @ 12 reps, 10, 8, 6, 4, 2", Reps(2, 12, sets=6)),
+        ("Sets: 5 Reps: 6, 3, 6, 3, 12 Tempo: 211 Rest: 90 Seconds", Reps(3, 12, sets=5)),
+        ("lateral raises-1 set @ 2, 4, 6, 8, 10, 12 reps", Reps(2, 12, sets=6)),
+        ("21-15-9 reps of thrusters and pull-ups", Reps(9, 21, sets=3)),
         # Not reps:
         ("Rest 90 seconds", None),
         ("3 x 30 seconds", None),
         ("3 sets of 30 seconds", None),
+        ("Rx Men: 50-65-80#", None),
+        ("posted 7/9/2019, 10, 12, 14", None),
     ],
 )
 def test_reps(text: str, found: Reps | None) -> None:

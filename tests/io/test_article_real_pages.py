@@ -102,3 +102,19 @@ def test_rounds_of_each_exercise_make_each_move_a_block_of_its_own():
     assert [(block.sets, block.rest_between_sets) for block in plan.blocks] == [(8, 10)] * 4
     assert moves(plan)[0] == [("box-jump", None, "20", False)]
     assert str(plan.rounds) == "1"
+
+
+def test_a_ladder_of_reps_is_a_set_for_each_count_from_its_fewest_reps_to_its_most():
+    plan = read("h4training-shoulders")
+
+    assert moves(plan) == [[("overhead-press", "2-12", None, False)], [("lateral-raise", "2-12", None, False)]]
+    assert [block.sets for block in plan.blocks] == [6, 6]
+    assert [block.rest_between_sets for block in plan.blocks] == [60, 60]
+    assert plan.blocks[0].rest_after == 120  # "Rest 2 minutes after finishing all 6 sets of the military presses"
+
+
+def test_an_item_labelled_number_then_letter_is_a_move_of_its_program():
+    plan = read("mensfitness-bentover-row")  # "2A Bentover Row" / "Sets: 5 Reps: 6, 3, 6, 3, 12 ... Rest: 90 Seconds"
+
+    assert moves(plan) == [[("barbell-row", "3-12", None, False)]]
+    assert (plan.blocks[0].name, plan.blocks[0].sets, plan.blocks[0].rest_between_sets) == ("Barbell row", 5, 90)

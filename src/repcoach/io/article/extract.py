@@ -109,6 +109,9 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     draft.blocks = without_lists_of_names(
         [shaped for block in draft.blocks if block.moves for shaped in shape(written_once(block))]
     )
+    for block in draft.blocks:
+        if block.pair is not None and len(block.moves) == 1:
+            block.name = block.moves[0].name  # "2A Bentover Row" alone is no superset
     listing = [] if draft.blocks else _blocks_in_prose(draft, directions, catalogue)
     if not draft.blocks:
         raise InvalidInput([Problem("no workout found: no list of exercises the library knows", source)])
@@ -204,7 +207,8 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
     """
     used = said_rest = False
     for clause in _CLAUSE.split(sentence):
-        blocks = [block for block in draft.blocks if _names_block(clause, block)] or None
+        after_move = _after_a_move(draft, clause, catalogue)
+        blocks = [block for block in draft.blocks if _names_block(clause, block)] or after_move
         each = phrases.sets_of_each_move(clause)
         if phrases.rests_out_the_interval(clause):
             used = True  # an interval block rests what is left of each interval by itself
@@ -229,7 +233,10 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             scope = rest.scope or phrases.rest_scope(sentence) or _after_each_pair(clause, blocks)
             if scope is None and each is not None:
                 scope = "moves"  # "10 seconds of rest for 8 rounds of each exercise": between a move's sets
-            _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
+            if scope is None and after_move:
+                _set_rest(after_move, "rest_after", rest.high, named=True)
+            else:
+                _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
             used = True
         if (hold := phrases.hold(clause)) is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
             for move in _moves(draft, blocks):
@@ -278,8 +285,9 @@ def _rest(draft: Draft, blocks: list[DraftBlock] | None, rest: phrases.Rest, sen
         )
     scope = rest.scope
     if scope is None:
-        scope = "block" if blocks else "rounds"
-        reading = f"after {blocks[0].name}" if blocks else "between rounds"
+        sets_only = draft.rounds is None and all(block.sets > 1 for block in draft.blocks)
+        scope = "block" if blocks else "sets" if sets_only else "rounds"
+        reading = f"after {blocks[0].name}" if blocks else "between sets" if sets_only else "between rounds"
         draft.readings.append(f'"{sentence}": read as the rest {reading}.')
     # Said of no block, a rest between sets or moves is not one of the interval blocks, which rest by the clock.
     targets = blocks or [block for block in draft.blocks if not (block.interval and scope in ("moves", "sets"))]
@@ -322,20 +330,34 @@ def _moves(draft: Draft, blocks: list[DraftBlock] | None) -> list[DraftMove]:
 
 def _names_block(clause: str, block: DraftBlock) -> bool:
     """Whether ``clause`` names ``block``: by its heading, or by the label of one of its items ("A2")."""
-    if block.pair is not None and re.search(rf"\b{block.pair}\d{{1,2}}\b", clause, re.IGNORECASE):
+    if block.pair is not None and re.search(rf"\b{_labels_of(block.pair)}\b", clause, re.IGNORECASE):
         return True
     return block.heading and _names(clause, block.name)
+
+
+def _after_a_move(draft: Draft, clause: str, catalogue: Catalogue) -> list[DraftBlock] | None:
+    """The blocks of one move a clause says something after: "Rest 2 minutes after finishing all 6 sets
+    of the military presses" is the rest after the presses' block."""
+    if not re.search(r"\bafter\b", clause, re.IGNORECASE):
+        return None
+    named = [b for b in draft.blocks if len(b.moves) == 1 and _names_move(clause, b.moves[0], catalogue)]
+    return named or None
 
 
 def _after_each_pair(clause: str, blocks: list[DraftBlock] | None) -> phrases.RestScope | None:
     """ "Rest 90 s after each A2": after the pair's last move, so between its sets."""
     pairs = {block.pair for block in blocks or [] if block.pair}
-    found = any(re.search(rf"\bafter (?:each |every )?{pair}\d", clause, re.IGNORECASE) for pair in pairs)
+    found = any(re.search(rf"\bafter (?:each |every )?{_labels_of(pair)}\b", clause, re.I) for pair in pairs)
     return "sets" if found else None
 
 
+def _labels_of(pair: str) -> str:
+    """A pattern of the labels of a pair's items: ``A1``, ``A2`` of pair ``A``; ``2A``, ``2B`` of pair ``2``."""
+    return rf"{pair}[A-H]" if pair.isdigit() else rf"{pair}\d{{1,2}}"
+
+
 def _names(sentence: str, name: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b(?!\s*\d)", sentence, re.IGNORECASE) is not None
+    return re.search(rf"\b{re.escape(name)}(?:e?s)?\b(?!\s*\d)", sentence, re.IGNORECASE) is not None
 
 
 def _names_move(clause: str, move: DraftMove, catalogue: Catalogue) -> bool:

@@ -42,7 +42,7 @@ def names_a_move(text: str, catalogue: Catalogue) -> bool:
 
 _QUALIFIERS = {
     "alternating", "alternate", "dbl", "double", "kb", "db", "barbell", "dumbbell", "kettlebell",
-    "wide", "close", "narrow", "grip",
+    "wide", "close", "narrow", "grip", "seated", "standing",
 }  # fmt: skip
 """Words an article puts before a move's name that the library's names do without ("dbl kettlebell swings")."""
 _DIRECTION_START = re.compile(
@@ -149,8 +149,15 @@ def _notes(rest: str) -> list[str]:
     return [
         clause
         for clause in clauses
-        if re.search(r"[^\W\d_]", clause) and not _SIDES.match(clause) and not _reads_a_quantity(clause)
+        if re.search(r"[^\W\d_]", clause)
+        and not _SIDES.match(clause)
+        and not _COUNTS_ONLY.fullmatch(clause)
+        and not _reads_a_quantity(clause)
     ]
+
+
+_COUNTS_ONLY = re.compile(r"[\d\s@x×]*\b(?:sets?|reps?)\b[\d\s@x×]*", re.IGNORECASE)
+"""A clause of counts and no more, as a ladder's commas leave them: "1 set @ 2"."""
 
 
 def _reads_a_quantity(clause: str) -> bool:
@@ -194,7 +201,9 @@ def _leading_count(text: str) -> tuple[str, str]:
 
 def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     """How many words of ``text`` name a library move, and which: the longest match wins."""
-    words = re.sub(r"[^\w\s'-]", " ", text).split()
+    words = re.sub(
+        r"[^\w\s'-]|-(?=\d)", " ", text
+    ).split()  # "Military press-1 set @ 12 reps": the name ends at the dash
     skipped = 0
     while skipped < len(words) - 1 and words[skipped].lower() in _QUALIFIERS:
         skipped += 1

@@ -15,8 +15,9 @@ from typing import Literal
 LineKind = Literal["heading", "item", "direction"]
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–►]|\d{1,2}[.):]|[a-hA-H][.)]|\(\d{1,2}\))\s+")
-_PAIR_LABEL = re.compile(r"^\s*([A-Ha-h])\d{1,2}\s*[.):]?\s+")
-"""``A1.``, ``B2)``: how coaches' programs write supersets, the letter the pair and the number the order."""
+_PAIR_LABEL = re.compile(r"^\s*(?:([A-Ha-h])\d{1,2}|(\d{1,2})[A-Ha-h])\s*[.):]?\s+")
+"""``A1.``, ``B2)``, ``2A``: how coaches' programs write supersets, the letter the pair and the number the
+order, or the number the pair and the letter the order."""
 _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
 _COUNTED_NAME = r"\d+(?:-\d+)?\s+[^\W\d_][\w'&/-]*(?:\s+[^\W\d_][\w'&/-]*){0,4}"
@@ -79,7 +80,8 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
             heading = _BULLET.sub("", _MARKDOWN_HEADING.sub("", stripped))  # "1. 5 rounds:" as a list gives it
             lines.append(Line(number, "heading", heading.rstrip(":").strip()))
         elif paired := _PAIR_LABEL.match(stripped):
-            lines.append(Line(number, "item", stripped[paired.end() :].strip(), paired[1].upper()))
+            pair = (paired[1] or paired[2]).upper()
+            lines.append(Line(number, "item", stripped[paired.end() :].strip(), pair))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
         elif (
@@ -96,8 +98,9 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
 
 def _item_length(line: str) -> bool:
     """Short enough for a list item; longer when a colon or dash parts the name from its details
-    ("Turkish get-up: 5 sets of 1 per side, rest 60 seconds between sets")."""
-    words = len(line.split())
+    ("Turkish get-up: 5 sets of 1 per side, rest 60 seconds between sets"). Counts are not words:
+    "Military press - 1 set @ 12 reps, 10, 8, 6, 4, 2" is short."""
+    words = len([word for word in line.split() if re.search(r"[^\W\d_]", word)])
     return words <= 12 or (words <= 25 and (_NAMED_ITEM.match(line) or _COUNTED_WITH_DETAILS.match(line)) is not None)
 
 

@@ -72,12 +72,26 @@ _PER_SIDE_IN_BRACKETS = re.compile(
 )
 
 
+_LADDER = r"\d+(?:\s*reps?)?(?:\s*,\s*\d+){2,}|\d+(?:\s*-\s*\d+){2,}"
+"""Three or more counts, one per set: ``12, 10, 8, 6``, ``12 reps, 10, 8``, ``21-15-9``."""
+_REP_LADDER = re.compile(
+    rf"\breps?\b\s*[:@]?\s*(?P<after>{_LADDER})\b(?!\s*(?:{_SECONDS}|{_MINUTES}|%)\b)"
+    rf"|\b(?P<before>{_LADDER})\s*(?:reps?|repetitions)\b"
+    rf"|@\s*(?P<at>{_LADDER})\s*(?:reps?)?\b",
+    re.IGNORECASE,
+)
+
+
 def reps(text: str) -> Reps | None:
-    """``6-10 reps``, ``6 to 10 reps``, ``8-12 reps per side``, ``3 x 10``, ``3 sets of 8``, ``10 reps``, ``AMRAP``."""
+    """``6-10 reps``, ``6 to 10 reps``, ``8-12 reps per side``, ``3 x 10``, ``3 sets of 8``, ``10 reps``, ``AMRAP``;
+    a ladder (``Reps: 12, 10, 8, 6``, ``21-15-9 reps``) is as many sets, from its fewest reps to its most."""
     side = bool(re.search(r"\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.IGNORECASE))
     amrap = re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE)
     if amrap and time_cap(text) is None:
         return Reps(0, 0, side, _sets(text), amrap=True)
+    if ladder := _REP_LADDER.search(text):
+        counts = [int(count) for count in re.findall(r"\d+", ladder["after"] or ladder["before"] or ladder["at"])]
+        return Reps(min(counts), max(counts), side, len(counts))
     if found := _PER_SIDE_IN_BRACKETS.search(text):
         low, high = _bounds(found[1], found[2])  # "10 Skaters (5 each leg)": the count a side does
         return Reps(int(low), int(high), True, _sets(text))
