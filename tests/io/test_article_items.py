@@ -82,3 +82,18 @@ def test_a_counted_name_the_library_lacks_is_a_move_in_a_list_with_a_known_one()
         ("Kettlebell swing", True, Reps(10, 10)),
     ]
     assert moves_in_sentence("Rest 3 minutes, then walk 10 minutes.", load_catalogue(), Draft()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise"),
+    [
+        ("30 squats", "air-squat"),
+        ("Squats: 20 seconds", "air-squat"),
+        ("Squat 5 x 5 @ 100 kg", "back-squat"),
+        ("Barbell squat 3 x 5", "back-squat"),
+        ("5 squats while holding a 26-lb kettlebell in each arm", "goblet-squat"),
+        ("Squats with a kettlebell, 10 reps", "goblet-squat"),
+    ],
+)
+def test_squats_are_bodyweight_squats_unless_a_bar_a_bell_or_a_weight_is_said(text, exercise):
+    assert read_item(text, load_catalogue(), Draft()).exercise == exercise

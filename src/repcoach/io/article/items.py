@@ -110,6 +110,19 @@ def _own_name(text: str) -> str:
     return _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
 
 
+_BARE_SQUAT = re.compile(r"^squats?\b", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:bar|barbell)\b|\b(?P<bell>kettlebells?|dumbbells?|kb|db)\b", re.IGNORECASE)
+
+
+def _bare_squat(text: str, rest: str) -> str:
+    """Which squat an item that says "squats" and no more means: with a bar or a weight in kg or lb, the
+    back squat (as apps' histories mean it too); holding a bell, the goblet squat; else the bodyweight squat."""
+    held = _HELD.search(text)
+    if held and held["bell"]:
+        return "goblet-squat"
+    return "back-squat" if held or phrases.load(rest) is not None else "air-squat"
+
+
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     """A move from a list item (its interval label already off): its name, then what the item
     says of reps, time and load. A load guide it gives goes to ``draft``."""
@@ -118,6 +131,8 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     if found is not None:
         words, exercise_id = found
         rest = " ".join(text.split()[words:])
+        if exercise_id == "back-squat" and _BARE_SQUAT.match(text):
+            exercise_id = _bare_squat(text, rest)
         exercise = catalogue.get(exercise_id)
         # "10 alternating single-arm rows" counts both arms; "per arm" in the item says otherwise.
         one_side_at_a_time = exercise.sided == "unilateral" and not re.match(r"alternat", text, re.IGNORECASE)
