@@ -1,4 +1,4 @@
-"""Weights are stored in kilograms and shown in the user's unit."""
+"""Weights are stored in kilograms and shown in the user's unit; distances are stored in metres."""
 
 from __future__ import annotations
 
@@ -8,6 +8,39 @@ from typing import Literal
 Unit = Literal["kg", "lb"]
 KG_PER_LB = 0.45359237
 """Exact, by the international yard and pound agreement."""
+DISTANCE_METRES = {
+    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
+    "km": 1000.0, "kms": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
+    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
+    "ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "yd": 0.9144, "yds": 0.9144, "yard": 0.9144, "yards": 0.9144,
+}  # fmt: skip
+"""Distance units as apps and articles spell them, in lower case, without a final dot (Strong on Android
+writes ``mi.``)."""
+
+_DISTANCE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]+\.?)?\s*$", re.IGNORECASE)
+
+
+def parse_distance(text: str) -> float:
+    """A distance written ``400 m``, ``400m``, ``1.5 km``, ``1 mile`` or ``50 yd``, in metres; a bare number is metres.
+
+    Raises:
+        ValueError: not a distance above 0, with a sentence saying how to write one.
+    """
+    matched = _DISTANCE.match(text)
+    factor = DISTANCE_METRES.get((matched[2] or "m").lower().rstrip(".")) if matched else None
+    if not matched or factor is None or float(matched[1].replace(",", ".")) <= 0:
+        raise ValueError(f"'{text.strip()}' is not a distance; write a number above 0 and a unit, like 400 m or 1 mile")
+    return round(float(matched[1].replace(",", ".")) * factor, 2)
+
+
+def format_distance(metres: float) -> str:
+    """Show a distance as a workout says it: ``400 m``, ``1.5 km``, ``1 mile`` (for a whole number of miles)."""
+    miles = metres / DISTANCE_METRES["mile"]
+    if metres >= 1000 and abs(miles - round(miles)) < 0.001:
+        return f"{round(miles)} mile" + ("s" if round(miles) > 1 else "")
+    if metres >= 1000:
+        return f"{metres / 1000:.3g} km"
+    return f"{metres:.1f}".rstrip("0").rstrip(".") + " m"
 
 
 def to_kg(value: float, unit: Unit) -> float:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 from repcoach.store import open_store
 
@@ -152,3 +154,19 @@ def test_run_offers_to_continue_an_unfinished_session_instead_of_starting_over(r
     newest, older = sets_in(db_file)
     assert newest.sets == () and newest.finished_at is None
     assert older.finished_at == older.sets[-1].finished_at  # closed at its last set, not at its start
+
+
+def test_a_hold_is_logged_in_seconds_and_a_run_in_metres(repcoach, db_file):
+    plans = db_file.parent / "plans"
+    plans.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "web" / "data" / "quick-hold-and-run.toml", plans)
+    result = repcoach(
+        "run", "quick-hold-and-run", "--no-voice", input=script(*SETUP, "", "350"), env={"REPCOACH_TIME_SCALE": "2000"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "✓ logged 30 s" in result.stdout and "✓ logged 350 m" in result.stdout
+    [session] = sets_in(db_file)
+    assert [(s.exercise_id, s.reps, s.hold_seconds, s.distance_m) for s in session.sets] == [
+        ("plank", None, 30, None),
+        ("run", None, None, 350.0),
+    ]

@@ -47,6 +47,16 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
 
 
 @pytest.mark.parametrize(
+    ("written", "metres", "target"),
+    [("400", 400, "400 m"), ('"400 m"', 400, "400 m"), ('"1 mile"', 1609.34, "1 mile"), ('"1.5 km"', 1500, "1.5 km")],
+)
+def test_a_run_or_a_carry_is_a_distance_in_metres(written, metres, target):
+    plan = parse_plan(GOOD_TOML.replace("reps = 10", f"distance_m = {written}"), "my.toml")
+    move = plan.blocks[0].moves[1]
+    assert (move.distance_m, move.target, move.measure) == (metres, target, "metres")
+
+
+@pytest.mark.parametrize(
     ("replace", "by", "expected"),
     [
         (
@@ -90,8 +100,14 @@ def test_a_plan_written_as_people_write_it_loads_with_whole_seconds():
         (
             "reps = 10",
             'reps = 10\nhold_seconds = "30 s"',
-            'my.toml:17, blocks[0].moves[1]: give either reps (e.g. reps = "6-10") or hold_seconds'
-            ' (e.g. "30 s"), not both',
+            'my.toml:17, blocks[0].moves[1]: give one of reps (e.g. reps = "6-10"), hold_seconds (e.g. "30 s")'
+            ' or distance_m (e.g. "400 m")',
+        ),
+        (
+            "reps = 10",
+            'distance_m = "400 furlongs"',
+            "my.toml:19, blocks[0].moves[1].distance_m: '400 furlongs' is not a distance; write a number above 0"
+            " and a unit, like 400 m or 1 mile",
         ),
         (
             "reps = 10",

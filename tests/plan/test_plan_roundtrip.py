@@ -15,10 +15,15 @@ def ranges(low: int = 1, high: int = 30, spread: int = 10) -> st.SearchStrategy[
     return st.tuples(st.integers(low, high), st.integers(0, spread)).map(lambda t: IntRange(low=t[0], high=t[0] + t[1]))
 
 
+targets = st.one_of(  # a set is counted, timed or run
+    st.fixed_dictionaries({"reps": ranges()}),
+    st.fixed_dictionaries({"hold_seconds": ranges(5, 120)}),
+    st.fixed_dictionaries({"distance_m": st.floats(1, 42_195).map(lambda metres: round(metres, 2))}),
+)
 moves = st.builds(
-    Move,
+    lambda target, **fields: Move(**target, **fields),
+    targets,
     exercise=st.sampled_from(sorted(exercise.id for exercise in load_catalogue())),
-    reps=ranges(),
     rir=st.none() | ranges(0, 4, spread=6),  # RIR is 10 at most
     per_side=st.booleans(),
     load=st.none() | st.sampled_from(LOAD_CLASSES),

@@ -31,6 +31,7 @@ events = st.one_of(
         rir=counts,
         weight_kg=st.none() | st.floats(0.5, 500, allow_nan=False),
         hold_seconds=counts,
+        distance_m=st.none() | st.floats(1, 100_000, allow_nan=False),
     ),
     st.sampled_from([Skip(), EndRest(), Undo(), Pause(), Resume(), AnotherRound(), EndRounds(), FinishSession()]),
 )
@@ -46,6 +47,17 @@ def test_every_event_survives_its_dict_form_through_json(event):
     ("event", "data"),
     [
         (SetDone(8, 2, 16.0), {"kind": "set_done", "reps": 8, "rir": 2, "weight_kg": 16.0, "hold_seconds": None}),
+        (
+            SetDone(distance_m=400.0),
+            {
+                "kind": "set_done",
+                "reps": None,
+                "rir": None,
+                "weight_kg": None,
+                "hold_seconds": None,
+                "distance_m": 400.0,
+            },
+        ),
         (Skip(), {"kind": "skip"}),
         (EndRest(), {"kind": "end_rest"}),
         (FinishSession(), {"kind": "finish_session"}),
@@ -66,7 +78,8 @@ def test_missing_fields_are_none_and_a_whole_weight_is_a_float():
         ({"kind": "skip", "reps": 8}, "A skip event has no field reps; its fields are interval_left."),
         (
             {"kind": "set_done", "sets": 3},
-            "A set_done event has no field sets; its fields are reps, rir, weight_kg, hold_seconds, interval_left.",
+            "A set_done event has no field sets; its fields are reps, rir, weight_kg, hold_seconds, distance_m,"
+            " interval_left.",
         ),
         ({"kind": "set_done", "reps": "8"}, "A set_done event's reps is a whole number or null, not '8'."),
         ({"kind": "set_done", "rir": True}, "A set_done event's rir is a whole number or null, not True."),

@@ -30,6 +30,7 @@ DATA = Path(__file__).parent / "data"
 QUICK = DATA / "quick-test.toml"
 QUICK_AMRAP = DATA / "quick-amrap.toml"
 QUICK_EMOM = DATA / "quick-emom.toml"
+QUICK_HOLD_AND_RUN = DATA / "quick-hold-and-run.toml"
 
 # Headless Chromium has no voices and cannot vibrate: stand-ins record each text spoken and each vibration.
 RECORD_CUES = """

@@ -86,7 +86,7 @@ def server(tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def quick_server(tmp_path: Path) -> Iterator[str]:
     """The web app offering the quick-test plans too, whose 2-3 s rests a test can wait out."""
-    from tests.web.browsing import QUICK, QUICK_AMRAP, serving
+    from tests.web.browsing import QUICK, QUICK_AMRAP, QUICK_HOLD_AND_RUN, serving
 
-    with serving(tmp_path / "r.db", [QUICK, QUICK_AMRAP]) as base:
+    with serving(tmp_path / "r.db", [QUICK, QUICK_AMRAP, QUICK_HOLD_AND_RUN]) as base:
         yield base

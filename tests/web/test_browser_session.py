@@ -92,9 +92,9 @@ def test_a_whole_session_runs_to_the_end_with_steppers_a_pause_and_a_second_roun
     phone.get_by_role("button", name="Done").click()
     expect(move).to_have_text("Goblet squat")
     for _ in range(3):
-        phone.locator('[data-step="reps:-1"]').click()
+        phone.locator('[data-step="amount:-1"]').click()
     phone.locator('[data-step="rir:1"]').click()
-    expect(phone.locator("#reps")).to_have_text("7")
+    expect(phone.locator("#amount")).to_have_text("7")
     phone.get_by_role("button", name="Done").click()
 
     expect(phone.locator("#choice-title")).to_have_text("Round 1 of 1-2 done")
@@ -125,6 +125,31 @@ def test_a_whole_session_runs_to_the_end_with_steppers_a_pause_and_a_second_roun
         ("goblet-squat", 1, 7, 3),
         ("halo", 2, 8, 2),
         ("goblet-squat", 2, 10, 2),
+    ]
+
+
+def test_a_hold_is_logged_in_seconds_and_a_run_in_metres(quick_server, phone):
+    phone.goto(quick_server)
+    phone.get_by_role("button", name="Start Quick hold and run").click()
+    session = phone.url.rsplit("/", 1)[1]
+    expect(phone.locator("#move")).to_have_text("Plank")
+    expect(phone.locator("#target")).to_have_text("30 s")
+    expect(phone.locator("#measure")).to_have_text("Seconds")
+    phone.locator('[data-step="amount:1"]').click()
+    expect(phone.locator("#amount")).to_have_text("35")
+    phone.get_by_role("button", name="Done").click()
+    expect(phone.locator("#move")).to_have_text("Run")
+    expect(phone.locator("#target")).to_have_text("400 m")
+    expect(phone.locator("#measure")).to_have_text("Metres")
+    phone.locator('[data-step="amount:-1"]').click()
+    expect(phone.locator("#amount")).to_have_text("350")
+    phone.get_by_role("button", name="Done").click()
+    expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+    [finished] = httpx.get(f"{quick_server}/api/v1/sessions").json()
+    assert finished["id"] == session
+    assert [(s["exercise_id"], s["reps"], s["hold_seconds"], s["distance_m"]) for s in finished["sets"]] == [
+        ("plank", None, 35, None),
+        ("run", None, None, 350.0),
     ]
 
 

@@ -46,7 +46,7 @@ from repcoach.session import (
     wait_until,
 )
 from repcoach.session.deadline import COARSE_MARGIN
-from repcoach.units import Unit, format_weight
+from repcoach.units import Unit, format_distance, format_weight
 
 REFRESH_SECONDS = 0.25
 """How often the countdown is redrawn, in session seconds."""
@@ -111,9 +111,13 @@ class SessionRunner:
             amount = entry.amount if entry.amount is not None else default[0]
             rir = entry.rir if entry.rir is not None else (default[1] if entry.amount is None else None)
             weight = entry.weight_kg if entry.weight_kg is not None else default[2]
-            timed = step.move.hold_seconds is not None
+            measure = step.move.measure
             event = SetDone(
-                reps=None if timed else amount, hold_seconds=amount if timed else None, rir=rir, weight_kg=weight
+                reps=amount if measure == "reps" else None,
+                hold_seconds=amount if measure == "seconds" else None,
+                distance_m=float(amount) if measure == "metres" else None,
+                rir=rir,
+                weight_kg=weight,
             )
             if self._apply(event):
                 self.console.print(f"[green]✓ logged[/green] {self._describe(step, amount, rir, weight)}")
@@ -143,16 +147,16 @@ class SessionRunner:
         """What Enter logs: the last set of this move and side today, else the top of the target."""
         last = self.live.last_sets.get((step.move.exercise, step.side))
         if last is not None:
-            amount = last.hold_seconds if step.move.hold_seconds is not None else last.reps
+            amount = last.amount(step.move.measure)
             if amount is not None:
                 return amount, last.rir, last.weight_kg if last.weight_kg is not None else bell.weight_kg
-        target = step.move.hold_seconds or step.move.reps
-        assert target is not None
         rir = step.move.rir.high if step.move.rir is not None else None
-        return target.high, rir, bell.weight_kg
+        return step.move.most, rir, bell.weight_kg
 
     def _describe(self, step: WorkStep, amount: int, rir: int | None, weight: float | None) -> str:
-        what = f"{amount} s" if step.move.hold_seconds is not None else f"{amount} reps"
+        what = {"reps": f"{amount} reps", "seconds": f"{amount} s", "metres": format_distance(amount)}[
+            step.move.measure
+        ]
         effort = f", RIR {rir}" if rir is not None else ""
         load = f", {format_weight(weight, self.unit)}" if weight is not None else ""
         return f"{what}{effort}{load}"

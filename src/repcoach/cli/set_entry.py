@@ -13,7 +13,7 @@ class SetEntry:
     """A set as typed; None fields take the default."""
 
     amount: int | None = None
-    """Reps, or seconds for a timed move."""
+    """Reps; seconds for a timed move; metres for a run or a carry."""
     rir: int | None = None
     weight_kg: float | None = None
 

@@ -1,7 +1,7 @@
 """Plans: routines as validated, immutable data (no I/O apart from reading plan files)."""
 
 from repcoach.plan.block import Block, BlockKind
-from repcoach.plan.move import LOAD_CLASSES, LoadClass, Move
+from repcoach.plan.move import LOAD_CLASSES, LoadClass, Measure, Move
 from repcoach.plan.plan import LoadGuide, Plan, Schedule
 from repcoach.plan.ranges import IntRange
 
@@ -12,6 +12,7 @@ __all__ = [
     "IntRange",
     "LoadClass",
     "LoadGuide",
+    "Measure",
     "Move",
     "Plan",
     "Schedule",

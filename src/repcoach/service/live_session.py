@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from repcoach.plan import Measure
 from repcoach.session import (
     AnotherRound,
     AppliedEvent,
@@ -49,12 +50,19 @@ class LastSet:
 
     reps: int | None
     hold_seconds: int | None
+    distance_m: float | None
     rir: int | None
     weight_kg: float | None
 
     @classmethod
     def of(cls, logged: SetRecord) -> LastSet:
-        return cls(logged.reps, logged.hold_seconds, logged.rir, logged.weight_kg)
+        return cls(logged.reps, logged.hold_seconds, logged.distance_m, logged.rir, logged.weight_kg)
+
+    def amount(self, measure: Measure) -> int | None:
+        """What the set did in ``measure`` (reps, seconds, whole metres), None when it did not say."""
+        if measure == "metres":
+            return None if self.distance_m is None else round(self.distance_m)
+        return self.reps if measure == "reps" else self.hold_seconds
 
 
 class LiveSession:
@@ -235,6 +243,7 @@ class LiveSession:
             reps_target_low=move.reps.low if move.reps else None,
             reps_target_high=move.reps.high if move.reps else None,
             hold_seconds=event.hold_seconds,
+            distance_m=event.distance_m,
             weight_kg=event.weight_kg,
             rir=event.rir,
             started_at=self._step_began,

@@ -26,6 +26,8 @@ class SetDone:
     """The bell used, in kg; None for a bodyweight move."""
     hold_seconds: int | None = None
     """Seconds held or worked, for a timed move."""
+    distance_m: float | None = None
+    """Metres covered, for a move with a distance (a run, a carry)."""
     interval_left: float | None = None
     """Filled in by the engine when the set ends an interval (EMOM): the seconds left of it, the
     rest it gave; in an AMRAP, the seconds left of its time (0 or less: time was up). Kept so that
@@ -98,9 +100,9 @@ _KINDS: dict[str, type[Event]] = {
 }
 _NAMES = {kind: name for name, kind in _KINDS.items()}
 _INT_FIELDS = ("reps", "rir", "hold_seconds")
-_FLOAT_FIELDS = ("weight_kg", "interval_left")
-_RARE_FIELDS = ("interval_left",)
-"""Left out of the dict form when None: only sets that end an interval have one."""
+_FLOAT_FIELDS = ("weight_kg", "distance_m", "interval_left")
+_RARE_FIELDS = ("distance_m", "interval_left")
+"""Left out of the dict form when None: only sets that end an interval have one, only runs and carries a distance."""
 
 
 def event_kind(event: Event) -> str:

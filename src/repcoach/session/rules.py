@@ -64,7 +64,7 @@ def check_amounts(event: SetDone) -> None:
     Raises:
         EngineError: naming the value.
     """
-    for name, label in (("reps", "Reps"), ("rir", "RIR"), ("hold_seconds", "Hold seconds")):
+    for name, label in (("reps", "Reps"), ("rir", "RIR"), ("hold_seconds", "Hold seconds"), ("distance_m", "Distance")):
         value = getattr(event, name)
         if value is not None and value < 0:
             raise EngineError(f"{label} cannot be negative (got {value}).")

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from repcoach.library.custom import UserCatalogue
-from repcoach.plan import IntRange
+from repcoach.plan import Measure
 from repcoach.session import Rest, RoundChoice, State, WorkStep
 from repcoach.session.steps import state_key
 from repcoach.session.walk import Edge, Walk
@@ -36,8 +36,10 @@ class WorkView(BaseModel):
     block: str
     bell_kg: float | None
     bell_reason: str
-    reps_default: int
-    """What one tap logs: the top of the target (reps, or seconds for a hold)."""
+    measure: Measure
+    """What a set is counted in: reps, seconds (a hold) or metres (a run, a carry)."""
+    amount_default: int
+    """What one tap logs, in the measure: the top of the target."""
     rir_default: int | None
     rir_target: str | None = None
     """The plan's reps in reserve (RIR) at the end of a set, as a person reads it: ``0-2 reps in reserve``."""
@@ -240,7 +242,8 @@ def _shown(state: State, kept: Kept) -> dict[str, object]:
             block=state.block_name,
             bell_kg=bell.weight_kg,
             bell_reason=bell.reason,
-            reps_default=(state.move.reps or state.move.hold_seconds or IntRange(low=0, high=0)).high,
+            measure=state.move.measure,
+            amount_default=state.move.most,
             rir_default=state.move.rir.high if state.move.rir else None,
             rir_target=f"{state.move.rir} reps in reserve" if state.move.rir else None,
             cue=exercise.cues[0] if exercise.cues else "",

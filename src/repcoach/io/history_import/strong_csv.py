@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from repcoach.io.history_import.layouts import STRONG_IOS_HEADER
 from repcoach.io.history_import.model import ImportedSet
-from repcoach.io.history_import.values import DISTANCE_METRES, NOISE_DIGITS
-from repcoach.units import Unit, from_kg
+from repcoach.io.history_import.values import NOISE_DIGITS
+from repcoach.units import DISTANCE_METRES, Unit, from_kg
 
 _MARKS = {"warmup": "W", "dropset": "D", "failure": "F"}
 

@@ -11,16 +11,11 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TypeVar
 
+from repcoach.units import DISTANCE_METRES
+
 NOISE_DIGITS = 3
 """Strong writes 150 lb as 149.99999999999997; three decimals keep every real plate (1.125 kg) and drop that."""
 
-DISTANCE_METRES = {
-    "m": 1.0, "meter": 1.0, "meters": 1.0, "metre": 1.0, "metres": 1.0,
-    "km": 1000.0, "kms": 1000.0, "kilometer": 1000.0, "kilometers": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
-    "mi": 1609.344, "mile": 1609.344, "miles": 1609.344,
-    "ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "yd": 0.9144, "yds": 0.9144, "yard": 0.9144, "yards": 0.9144,
-}  # fmt: skip
-"""Distance units as the apps spell them, lower case and without a final dot (Strong on Android writes ``mi.``)."""
 WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from repcoach.errors import InvalidInput, Problem, RepcoachError, StoreError
-from repcoach.limits import MAX_REPS, MAX_RIR, MAX_SET_SECONDS, MAX_WEIGHT_KG
+from repcoach.limits import MAX_DISTANCE_M, MAX_REPS, MAX_RIR, MAX_SET_SECONDS, MAX_WEIGHT_KG
 from repcoach.service.coaching import recent_history
 from repcoach.service.finish_report import FinishReport, finish_report
 from repcoach.service.live_session import LiveSession, utc_now
@@ -78,6 +78,8 @@ class EventBody(BaseModel):
     rir: Annotated[int, Field(strict=True, ge=0, le=MAX_RIR), AS_WHOLE_NUMBER] | None = None
     weight_kg: float | None = Field(default=None, gt=0, le=MAX_WEIGHT_KG, strict=True)
     hold_seconds: Annotated[int, Field(strict=True, ge=0, le=MAX_SET_SECONDS), AS_WHOLE_NUMBER] | None = None
+    distance_m: float | None = Field(default=None, ge=0, le=MAX_DISTANCE_M, strict=True)
+    """Metres covered, for a run or a carry."""
     client_id: str | None = Field(default=None, min_length=8, max_length=64)
     done_at: IsoTime | None = None
     """When the user did it, by the device's clock (events walked offline arrive later); the server keeps
@@ -198,7 +200,9 @@ def _apply(kept: Kept, body: EventBody, store: Store) -> SessionView:
         return session_view(kept)
     left = _interval_left(kept, body)
     if body.kind == "set_done":
-        event: Event = SetDone(body.reps, body.rir, body.weight_kg, body.hold_seconds, interval_left=left)
+        event: Event = SetDone(
+            body.reps, body.rir, body.weight_kg, body.hold_seconds, body.distance_m, interval_left=left
+        )
     elif body.kind == "skip" and left is not None:
         event = Skip(interval_left=left)
     else:

@@ -14,7 +14,13 @@
   let walk = null;   // null until the walk is had (from the server, or as kept on this phone)
   let state = null;
   let sent = false;
-  const entry = { reps: 0, rir: 0 };
+  const entry = { amount: 0, rir: 0 };
+  // What a set is counted in, as the stepper's label, the event's field, and one tap of the stepper.
+  const MEASURES = {
+    reps: { label: "Reps", field: "reps", step: 1 },
+    seconds: { label: "Seconds", field: "hold_seconds", step: 5 },
+    metres: { label: "Metres", field: "distance_m", step: 50 },
+  };
 
   function weight(kg) {
     if (kg === null) return "no bell";
@@ -82,7 +88,8 @@
       $("bell").textContent = `${weight(work.bell_kg)} · ${work.bell_reason}`;
       picture("picture", work.picture, work.name);
       $("cues").replaceChildren(...work.cues.map((cue) => Object.assign(document.createElement("li"), { textContent: cue })));
-      entry.reps = work.reps_default;
+      $("measure").textContent = MEASURES[work.measure].label;
+      entry.amount = work.amount_default;
       entry.rir = work.rir_default ?? 2;
       updateEntry();
       announce(`work:${view.at}:${view.sets_logged}`, `${work.name}. ${work.target}.`);
@@ -130,7 +137,7 @@
   }
 
   function updateEntry() {
-    $("reps").textContent = entry.reps;
+    $("amount").textContent = entry.amount;
     $("rir").textContent = entry.rir;
   }
 
@@ -227,14 +234,16 @@
   async function done() {
     // One set per step: a second tap before the next step shows would log it with this step's reps.
     $("done").disabled = true;
-    return act("set_done", { reps: entry.reps, rir: entry.rir, weight_kg: view.work.bell_kg });
+    const measure = MEASURES[view.work.measure];
+    return act("set_done", { [measure.field]: entry.amount, rir: entry.rir, weight_kg: view.work.bell_kg });
   }
 
   root.addEventListener("click", (event) => {
     const step = event.target.dataset.step;
     if (!step) return;
     const [field, change] = step.split(":");
-    entry[field] = Math.max(0, entry[field] + Number(change));
+    const size = field === "amount" ? MEASURES[view.work.measure].step : 1;
+    entry[field] = Math.max(0, entry[field] + Number(change) * size);
     updateEntry();
   });
   $("done").addEventListener("click", done);
