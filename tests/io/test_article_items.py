@@ -97,3 +97,24 @@ def test_a_counted_name_the_library_lacks_is_a_move_in_a_list_with_a_known_one()
 )
 def test_squats_are_bodyweight_squats_unless_a_bar_a_bell_or_a_weight_is_said(text, exercise):
     assert read_item(text, load_catalogue(), Draft()).exercise == exercise
+
+
+@pytest.mark.parametrize(
+    ("text", "exercise", "metres"),
+    [
+        ("300m run", "run", 300),
+        ("400 Run", "run", 400),  # a WOD's bare metres before a run
+        ("Run 1 mile", "run", 1609.34),
+        ("1,000 m row", "rowing", 1000),  # a row over a distance is on the erg
+        ("Farmer's carry 2 x 50 m", "farmers-carry", 50),
+        ("20m walking lunges", "walking-lunge", 20),
+    ],
+)
+def test_a_distance_to_cover_is_metres_not_reps(text, exercise, metres):
+    move = read_item(text, load_catalogue(), Draft())
+    assert (move.exercise, move.distance_m, move.reps, move.hold) == (exercise, metres, None, None)
+
+
+@pytest.mark.parametrize("text", ["40 rows", "Rest 2m then go again", "100 jumping jacks"])
+def test_counts_that_are_not_distances_stay_reps_or_time(text):
+    assert read_item(text, load_catalogue(), Draft()).distance_m is None

@@ -118,3 +118,11 @@ def test_an_item_labelled_number_then_letter_is_a_move_of_its_program():
 
     assert moves(plan) == [[("barbell-row", "3-12", None, False)]]
     assert (plan.blocks[0].name, plan.blocks[0].sets, plan.blocks[0].rest_between_sets) == ("Barbell row", 5, 90)
+
+
+def test_a_run_written_as_metres_is_a_distance_not_reps():
+    plan = read("spmembers-sandbag-amrap")  # "400 Run" / "30 Air Squats" / "15 Sandbag over shoulder"
+
+    run = plan.blocks[0].moves[0]
+    assert (run.exercise, run.distance_m, run.reps, run.target) == ("run", 400, None, "400 m")
+    assert [move.exercise for move in plan.blocks[0].moves][1] == "air-squat"

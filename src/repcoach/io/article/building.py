@@ -120,11 +120,13 @@ def _kind(block: DraftBlock) -> BlockKind:
 
 
 def _move(move: DraftMove) -> Move:
-    timed = move.hold is not None and move.reps is None
+    run = move.distance_m is not None
+    timed = not run and move.hold is not None and move.reps is None
     return Move(
         exercise=move.exercise,
-        reps=None if timed or move.reps is None else {"low": move.reps.low, "high": move.reps.high},
+        reps=None if run or timed or move.reps is None else {"low": move.reps.low, "high": move.reps.high},
         hold_seconds={"low": move.hold.low, "high": move.hold.high} if timed and move.hold else None,
+        distance_m=move.distance_m,
         rir={"low": move.effort.low, "high": move.effort.high} if move.effort else None,
         per_side=move.per_side or bool(move.reps and move.reps.per_side),
         load=move.load,

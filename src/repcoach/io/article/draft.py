@@ -19,12 +19,19 @@ class DraftMove:
     """Done one side, then the other (the library says so of one-arm moves, or the text: "per side")."""
     reps: phrases.Reps | None = None
     hold: phrases.Hold | None = None
+    distance_m: float | None = None
+    """A distance to cover ("400 m run", "Farmer's carry 50 m")."""
     load: LoadClass | None = None
     effort: phrases.Effort | None = None
     rest: phrases.Rest | None = None
     """A rest the item itself gives ("Pull-up: 4 x 6-8, rest 2 minutes between sets")."""
     notes: list[str] = field(default_factory=list)
     """Tempo and technique the text gives for it ("tempo 3-1-1", "elbows tucked")."""
+
+    @property
+    def has_target(self) -> bool:
+        """Whether the text has said what a set of it is: reps, a time or a distance."""
+        return self.reps is not None or self.hold is not None or self.distance_m is not None
 
 
 @dataclass

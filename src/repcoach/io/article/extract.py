@@ -122,7 +122,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     last_rest_is_the_rounds(draft)
     tabata_timing(draft)
     for move in _moves(draft, None):
-        if move.reps is None and move.hold is None:
+        if not move.has_target:
             move.reps = phrases.Reps(DEFAULT_REPS, DEFAULT_REPS)
             draft.readings.append(f"No reps or time given for {move.name}: {DEFAULT_REPS} reps, to edit in the plan.")
     custom = [move.name for block in draft.blocks for move in block.moves if not move.known]
@@ -222,7 +222,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             used = True
         if (reps := phrases.reps(clause)) is not None:
             for move in _moves(draft, blocks):
-                if move.reps is None and move.hold is None:
+                if not move.has_target:
                     move.reps = reps
             used = True
         rest = phrases.rest(clause)
@@ -240,7 +240,7 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             used = True
         if (hold := phrases.hold(clause)) is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
             for move in _moves(draft, blocks):
-                if move.reps is None and move.hold is None:
+                if not move.has_target:
                     move.hold = hold
             if hold.rest is not None:
                 _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)

@@ -23,8 +23,9 @@ _INTERVAL_LABEL = re.compile(
     r"^(?:(?:minutes?|min)\s*\d+(?:\s*(?:-|&|and|,)\s*\d+)*|(?:odd|even)(?:\s+minutes?)?)\s*[:.)–—-]\s*", re.IGNORECASE
 )
 _LEADING_COUNT = re.compile(
-    r"^((?:\d+\s*[x×]\s*)?\d+(?:\s*(?:-|to)\s*\d+)?)\s*"
-    r"(x\b|×|reps?\b|repetitions\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b)?\s*(?:of\s+)?(?=[^\W\d_])",
+    r"^((?:\d+\s*[x×]\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:-|to)\s*\d+)?)\s*"
+    r"(x\b|×|reps?\b|repetitions\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b"
+    r"|m\b|meters?\b|metres?\b|km\b|miles?\b|mi\b|yards?\b|yds?\b|ft\b|feet\b)?\s*(?:of\s+)?(?=[^\W\d_])",
     re.IGNORECASE,
 )
 
@@ -123,6 +124,16 @@ def _bare_squat(text: str, rest: str) -> str:
     return "back-squat" if held or phrases.load(rest) is not None else "air-squat"
 
 
+_RUN_OR_ROW = ("run", "rowing")
+_BARE_METRES = re.compile(r"^(\d{3,}) reps$")
+"""A count of 100 or more before a run or a row: "400 Run", as WODs write metres."""
+
+
+def _bare_distance(count: str, exercise_id: str) -> float | None:
+    counted = _BARE_METRES.match(count)
+    return float(counted[1]) if counted and exercise_id in _RUN_OR_ROW else None
+
+
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     """A move from a list item (its interval label already off): its name, then what the item
     says of reps, time and load. A load guide it gives goes to ``draft``."""
@@ -142,8 +153,11 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
         rest = text[len(name) :]
         move = DraftMove(slug(name, "custom"), name, known=False)
     rest = f"{count} {rest}"
-    move.reps = phrases.reps(rest)
-    move.hold = None if move.reps else phrases.hold(rest)
+    move.distance_m = phrases.distance(rest) or _bare_distance(count, move.exercise)
+    if move.distance_m and not move.known and re.fullmatch(r"rows?", move.name, re.IGNORECASE):
+        move.exercise, move.name, move.known = "rowing", catalogue.get("rowing").name, True  # "500 m row": the erg
+    move.reps = None if move.distance_m else phrases.reps(rest)
+    move.hold = None if move.reps or move.distance_m else phrases.hold(rest)
     found_load = phrases.load(rest)
     move.load = found_load.load_class if found_load else None
     if found_load and found_load.load_class and found_load.low and found_load.high and found_load.unit:

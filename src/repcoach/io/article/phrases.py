@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from repcoach.plan import LoadClass
+from repcoach.units import DISTANCE_METRES
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _RANGE = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
@@ -107,6 +108,25 @@ def reps(text: str) -> Reps | None:
     if found := re.search(rf"(?:^|\s)[x×]\s*{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.IGNORECASE):
         low, high = _bounds(found[1], found[2])  # "Kettlebell swing x 15", as lists write a move's reps
         return Reps(int(low), int(high), side)
+    return None
+
+
+_DISTANCE = re.compile(
+    r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(meters?|metres?|m|kms?|kilomet(?:er|re)s?|miles?|mi|yards?|yds?|ft|feet)\b",
+    re.IGNORECASE,
+)
+_FEWEST_METRES = 10
+"""A count in "m" below this is minutes ("rest 2m"), not metres."""
+
+
+def distance(text: str) -> float | None:
+    """A distance to cover, in metres: ``400m``, ``1,000 metres``, ``1 mile``, ``50 yd``."""
+    for found in _DISTANCE.finditer(text):
+        amount = float(found[1].replace(",", ""))
+        unit = found[2].lower()
+        if unit == "m" and amount < _FEWEST_METRES:
+            continue
+        return round(amount * DISTANCE_METRES[unit], 2)
     return None
 
 

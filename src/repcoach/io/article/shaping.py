@@ -31,7 +31,7 @@ def without_lists_of_names(blocks: list[DraftBlock]) -> list[DraftBlock]:
     kept: list[DraftBlock] = []
     for block in blocks:
         earlier = [set(match_key(f"{move.name} {move.exercise}").split()) for before in kept for move in before.moves]
-        names_only = all(move.reps is None and move.hold is None for move in block.moves)
+        names_only = all(not move.has_target for move in block.moves)
         named_before = all(any(set(match_key(move.name).split()) <= words for words in earlier) for move in block.moves)
         if not (kept and not block.heading and names_only and named_before):
             kept.append(block)
@@ -74,7 +74,7 @@ def tabata_timing(draft: Draft) -> None:
         if not _TABATA.search(block.name):
             continue
         for move in block.moves:
-            if move.reps is None and move.hold is None:
+            if not move.has_target:
                 move.hold = phrases.Hold(TABATA_WORK, TABATA_WORK)
         if block.rest_between_moves is None and len(block.moves) > 1:
             block.rest_between_moves = TABATA_REST
