@@ -118,3 +118,12 @@ def test_a_distance_to_cover_is_metres_not_reps(text, exercise, metres):
 @pytest.mark.parametrize("text", ["40 rows", "Rest 2m then go again", "100 jumping jacks"])
 def test_counts_that_are_not_distances_stay_reps_or_time(text):
     assert read_item(text, load_catalogue(), Draft()).distance_m is None
+
+
+def test_counted_moves_written_one_after_another_without_commas_are_each_a_move():
+    sentence = "the following quick workout: 15 swings (44-lb) 5 squats while holding a 26-lb kettlebell in each arm"
+    moves = moves_in_sentence(sentence, load_catalogue(), Draft())
+    assert [(move.exercise, move.reps, move.per_side) for move in moves] == [
+        ("kettlebell-swing", Reps(15, 15), False),
+        ("goblet-squat", Reps(5, 5), False),
+    ]

@@ -206,10 +206,9 @@ def moves_in_sentence(sentence: str, catalogue: Catalogue, draft: Draft) -> list
     library does not know ("5 burpees") is a move too, when the list has one it knows."""
     found: list[tuple[str, bool]] = []
     for part in _PARTS.split(sentence):
-        starts = (count.start() for count in _COUNT.finditer(part))
-        known = next((part[start:] for start in starts if names_a_move(part[start:], catalogue)), None)
-        if known is not None:
-            found.append((known, True))
+        starts = [count.start() for count in _COUNT.finditer(part) if names_a_move(part[count.start() :], catalogue)]
+        if starts:  # "15 swings (44-lb) 5 squats while holding ...": each counted move the library knows
+            found.extend((part[start:end], True) for start, end in zip(starts, [*starts[1:], None], strict=True))
         elif (counted := _COUNTED_NAME.search(part)) and not _reads_a_quantity(counted[0]):
             found.append((counted[0], False))
     if not any(known for _, known in found):

@@ -86,7 +86,8 @@ _REP_LADDER = re.compile(
 def reps(text: str) -> Reps | None:
     """``6-10 reps``, ``6 to 10 reps``, ``8-12 reps per side``, ``3 x 10``, ``3 sets of 8``, ``10 reps``, ``AMRAP``;
     a ladder (``Reps: 12, 10, 8, 6``, ``21-15-9 reps``) is as many sets, from its fewest reps to its most."""
-    side = bool(re.search(r"\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.IGNORECASE))
+    # "a kettlebell in each arm" is two bells held, not a set done per side
+    side = bool(re.search(r"(?<!\bin )\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.I))
     amrap = re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE)
     if amrap and time_cap(text) is None:
         return Reps(0, 0, side, _sets(text), amrap=True)
