@@ -126,3 +126,10 @@ def test_a_run_written_as_metres_is_a_distance_not_reps():
     run = plan.blocks[0].moves[0]
     assert (run.exercise, run.distance_m, run.reps, run.target) == ("run", 400, None, "400 m")
     assert [move.exercise for move in plan.blocks[0].moves][1] == "air-squat"
+
+
+def test_a_recap_list_of_the_moves_by_name_adds_no_block_even_when_one_is_named_otherwise():
+    plan = read("premierfitness-dumbbell-rounds")  # "Exercise List:" then "Squat Press" for "Squat and Press" ...
+
+    assert [block.name for block in plan.blocks] == [f"Round {number}" for number in range(1, 6)]
+    assert all(move.hold_seconds is not None for block in plan.blocks for move in block.moves)

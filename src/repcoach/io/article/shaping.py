@@ -10,6 +10,8 @@ from repcoach.io.article import phrases
 from repcoach.io.article.draft import Draft, DraftBlock
 from repcoach.library.naming import match_key
 
+_LIST_HEADING = re.compile(r"^(?:the\s+)?(?:exercises?|movements?|moves)(?:\s+list)?\W*$", re.IGNORECASE)
+"""A heading over a list of the workout's moves by name ("Exercise List:", "Movements"), not over a block."""
 _GROUP_WORDS = re.compile(r"super ?set|circuit|tri-?set|giant set|complex|emom|amrap|round", re.IGNORECASE)
 """Words of a heading that say its moves are done together, not one after the other."""
 
@@ -25,15 +27,18 @@ def written_once(block: DraftBlock) -> DraftBlock:
 
 
 def without_lists_of_names(blocks: list[DraftBlock]) -> list[DraftBlock]:
-    """The blocks less those under no block heading that only name again, with no numbers, moves of
+    """The blocks less those under no block heading that only name again, with no numbers, most moves of
     the blocks before ("Dumbbell Snatch" after "20 Alternating Dumbbell Snatches"), as pages list a
-    workout's "Movements" after it."""
+    workout's "Movements" after it; a heading that only says so ("Exercise List:") is no block heading."""
     kept: list[DraftBlock] = []
     for block in blocks:
         earlier = [set(match_key(f"{move.name} {move.exercise}").split()) for before in kept for move in before.moves]
         names_only = all(not move.has_target for move in block.moves)
-        named_before = all(any(set(match_key(move.name).split()) <= words for words in earlier) for move in block.moves)
-        if not (kept and not block.heading and names_only and named_before):
+        # most of them, as a recap may name a move in other words ("Squat Press" for "Squat and Press")
+        named = sum(any(set(match_key(move.name).split()) <= words for words in earlier) for move in block.moves)
+        named_before = 2 * named > len(block.moves)
+        listed = not block.heading or _LIST_HEADING.match(block.name)
+        if not (kept and listed and names_only and named_before):
             kept.append(block)
     return kept
 
