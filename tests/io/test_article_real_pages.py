@@ -133,3 +133,16 @@ def test_a_recap_list_of_the_moves_by_name_adds_no_block_even_when_one_is_named_
 
     assert [block.name for block in plan.blocks] == [f"Round {number}" for number in range(1, 6)]
     assert all(move.hold_seconds is not None for block in plan.blocks for move in block.moves)
+
+
+def test_a_program_numbering_its_moves_gives_each_its_sets_reps_and_rest_from_the_lines_under_it():
+    plan = read("maxed-out-shoulders")  # "Exercise 1A" / "Dumbbell Front Raise" / "3 sets" / "10-15 reps" ...
+
+    assert moves(plan) == [
+        [("front-raise", "10-15", None, False), ("shrug", "10-15", None, False)],  # 1A and 1B: a superset
+        [("overhead-press", "8-14", None, False)],
+        [("rear-dumbbell-flye", "12", None, False)],  # a name the library lacks, kept as written
+        [("lateral-raise", "0", None, False)],  # "to failure reps": as many as possible
+    ]
+    assert [block.sets for block in plan.blocks] == [3, 4, 4, 2]
+    assert [block.rest_between_sets for block in plan.blocks][1:] == [60, 60, 60]

@@ -38,7 +38,7 @@ from repcoach.io.article.items import (
     read_item,
     reads_as_move,
 )
-from repcoach.io.article.lines import Line, classify, inline_block, names_a_block
+from repcoach.io.article.lines import Line, classify, details_only, inline_block, names_a_block
 from repcoach.io.article.numbers import with_digits
 from repcoach.io.article.shaping import (
     last_rest_is_the_rounds,
@@ -82,14 +82,21 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
     draft = Draft()
     directions: list[Line] = []
     current: DraftBlock | None = None
+    last_item: str | None = None
+    """The item the last move was read from, while it gave one move: lines of its numbers add to it."""
     for line in lines:
+        if current is not None and last_item is not None and line.pair == current.pair and _numbers_of(line):
+            last_item = f"{last_item}, {line.text}"  # "Dumbbell Front Raise" / "3 sets" / "10-15 reps"
+            current.moves[-1] = read_item(last_item, catalogue, draft)
+            continue
+        last_item = None
         if line.kind == "heading":
             current = _open_block(draft, line.text)
         elif line.kind == "item" and (inline := inline_block(line.text)) is not None:
             current = _open_block(draft, inline[0])
             assert current is not None, "inline_block matches only a name that names a block"
             current.moves += [read_item(part, catalogue, draft) for part in item_parts(inline[1], catalogue)]
-        elif line.kind == "item" and not _is_move_item(interval_label(line.text)[0], catalogue):
+        elif line.kind == "item" and line.pair is None and not _is_move_item(interval_label(line.text)[0], catalogue):
             directions.append(line)  # a bulleted sentence: "use heavier dumbbells for the rows"
         elif line.kind == "item":
             if line.pair is not None and (current is None or current.pair != line.pair):
@@ -100,7 +107,9 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
                 draft.blocks.append(current)
             item, on_its_own_interval = interval_label(line.text)
             current.alternating = current.alternating or on_its_own_interval
-            current.moves += [read_item(part, catalogue, draft) for part in item_parts(item, catalogue)]
+            parts = item_parts(item, catalogue)
+            current.moves += [read_item(part, catalogue, draft) for part in parts]
+            last_item = parts[0] if len(parts) == 1 else None
         elif (clocked := _clocked_block(line.text)) is not None:
             current = clocked
             draft.blocks.append(current)
@@ -133,6 +142,11 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         custom=custom,
         doubts=_doubts(draft, custom),
     )
+
+
+def _numbers_of(line: Line) -> bool:
+    """Whether a line under a numbered move (``Exercise 1A``) gives its numbers: ``3 sets``, ``60 sec rest``."""
+    return line.kind == "item" and line.pair is not None and details_only(line.text)
 
 
 def _is_move_item(item: str, catalogue: Catalogue) -> bool:

@@ -18,6 +18,9 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–►]|\d{1,2}[.):]|[a-hA-H][.)]|\(
 _PAIR_LABEL = re.compile(r"^\s*(?:([A-Ha-h])\d{1,2}|(\d{1,2})[A-Ha-h])\s*[.):]?\s+")
 """``A1.``, ``B2)``, ``2A``: how coaches' programs write supersets, the letter the pair and the number the
 order, or the number the pair and the letter the order."""
+_SLOT = re.compile(r"^(?:exercise|move|movement)\s+(\d{1,2})[A-Ha-h]?\s*:?$", re.IGNORECASE)
+"""``Exercise 1A``, ``Exercise 2``: a line that numbers the move on the lines under it (its name, then its
+sets, reps and rest one to a line), as magazine pages set out a program; ``1A`` and ``1B`` are a pair."""
 _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
 _COUNTED_NAME = r"\d+(?:-\d+)?\s+[^\W\d_][\w'&/-]*(?:\s+[^\W\d_][\w'&/-]*){0,4}"
@@ -56,7 +59,8 @@ class Line:
     text: str
     """Without its bullet or heading marks."""
     pair: str | None = None
-    """The letter of a paired label (``A1.``, ``A2.`` → ``A``): items sharing it are done together."""
+    """The letter of a paired label (``A1.``, ``A2.`` → ``A``), or the number of an ``Exercise 1A`` line:
+    items sharing it are done together."""
 
 
 def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
@@ -67,10 +71,26 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
     """
     lines: list[Line] = []
     raw_lines = text.splitlines()
+    slot: str | None = None
+    """The number of the ``Exercise 1A`` line above, until the next heading; its move's name is the next line."""
+    name_due = False
     for number, raw in enumerate(raw_lines, start=1):
         stripped = raw.strip()
         if not stripped:
             continue
+        if numbered := _SLOT.match(stripped):
+            slot, name_due = numbered[1], True
+            continue
+        if slot is not None and (name_due or details_only(stripped)):
+            if name_due and not _is_move_name(stripped):
+                slot, name_due = None, False  # not a program after all: read the line as any other
+            else:
+                lines.append(Line(number, "item", stripped, slot))
+                name_due = False
+                continue
+        if slot is not None and details_only(re.split(r"[;(]", stripped)[0]):
+            lines.extend(Line(number, "direction", sentence) for sentence in sentences(stripped))
+            continue  # "10-15 reps each arm (alternating); SUPER SET with ...": a remark on the move's sets
         if (
             _MARKDOWN_HEADING.match(stripped)
             or _is_block_heading(stripped, names_a_move)
@@ -79,6 +99,7 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         ):
             heading = _BULLET.sub("", _MARKDOWN_HEADING.sub("", stripped))  # "1. 5 rounds:" as a list gives it
             lines.append(Line(number, "heading", heading.rstrip(":").strip()))
+            slot = None
         elif paired := _PAIR_LABEL.match(stripped):
             pair = (paired[1] or paired[2]).upper()
             lines.append(Line(number, "item", stripped[paired.end() :].strip(), pair))
@@ -94,6 +115,24 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
         else:
             lines.extend(Line(number, "direction", sentence) for sentence in sentences(stripped))
     return lines
+
+
+_DETAIL_WORDS = {
+    "sets", "set", "reps", "rep", "x", "sec", "secs", "seconds", "s", "min", "mins", "minutes", "rest", "each",
+    "arm", "side", "leg", "per", "to", "failure", "alternating", "of", "and", "between",
+}  # fmt: skip
+
+
+def details_only(line: str) -> bool:
+    """Whether a line only gives a move's numbers, as lines under its name do: ``3 sets``, ``10-15 reps``,
+    ``60 sec rest``, ``to failure``."""
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    return bool(re.search(r"\d", line) or "failure" in words) and all(word in _DETAIL_WORDS for word in words)
+
+
+def _is_move_name(line: str) -> bool:
+    """A line short enough to be a move's name, and no sentence: ``Rear Dumbbell Flye``."""
+    return len(line.split()) <= 6 and not re.search(r"[.!?]$", line)
 
 
 def _item_length(line: str) -> bool:

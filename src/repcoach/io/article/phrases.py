@@ -88,7 +88,7 @@ def reps(text: str) -> Reps | None:
     a ladder (``Reps: 12, 10, 8, 6``, ``21-15-9 reps``) is as many sets, from its fewest reps to its most."""
     # "a kettlebell in each arm" is two bells held, not a set done per side
     side = bool(re.search(r"(?<!\bin )\b(?:per|each|every|on each)\s+(?:side|arm|leg)\b|\beach way\b", text, re.I))
-    amrap = re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b", text, re.IGNORECASE)
+    amrap = re.search(r"\bAMRAP\b|\bas many (?:reps|repetitions) as (?:you can|possible)\b|\bto failure\b", text, re.I)
     if amrap and time_cap(text) is None:
         return Reps(0, 0, side, _sets(text), amrap=True)
     if ladder := _REP_LADDER.search(text):
