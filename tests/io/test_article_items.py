@@ -127,3 +127,14 @@ def test_counted_moves_written_one_after_another_without_commas_are_each_a_move(
         ("kettlebell-swing", Reps(15, 15), False),
         ("goblet-squat", Reps(5, 5), False),
     ]
+
+
+def test_a_double_bell_move_is_both_sides_at_once():
+    move = read_item("8-10 dbl KB C&J", load_catalogue(), Draft())
+    assert (move.exercise, move.per_side) == ("kettlebell-clean-and-jerk", False)
+    assert read_item("5 kettlebell clean and jerks", load_catalogue(), Draft()).per_side
+
+
+def test_a_count_beyond_any_set_in_prose_is_a_story_not_a_move():
+    said = "did a 1000000 kettle bell swings, tried some dumbbell snatches"
+    assert moves_in_sentence(said, load_catalogue(), Draft()) == []

@@ -38,6 +38,12 @@ def catalogue() -> Catalogue:
         ("Pull Up", "pull-up"),
         ("Pull Up (Assisted)", "pull-up"),
         ("Chin Up", "chin-up"),
+        # spaces inside a name, or none where the library has one, as people write them
+        ("Dead Lift", "deadlift"),
+        ("Romanian Dead Lift", "romanian-deadlift"),
+        ("Pushups", "push-up"),
+        ("Skullcrushers", "triceps-extension"),
+        ("Kettle Bell Swings", "kettlebell-swing"),
         ("Goblet Squat (Kettlebell)", "goblet-squat"),
         ("Seated Cable Row - V Grip (Cable)", "seated-cable-row"),
         ("Triceps Pushdown (Cable - Straight Bar)", "triceps-extension"),

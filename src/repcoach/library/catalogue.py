@@ -29,6 +29,11 @@ class Catalogue:
             )
         self._by_id = {exercise.id: exercise for exercise in listed}
         self._by_key = {match_key(name): exercise for exercise in listed for _, name in names_of(exercise)}
+        squashed: dict[str, set[str]] = {}
+        for key, exercise in self._by_key.items():
+            squashed.setdefault(key.replace(" ", ""), set()).add(exercise.id)
+        self._by_squashed_key = {key: self._by_id[ids.pop()] for key, ids in squashed.items() if len(ids) == 1}
+        """Keys without their spaces, where that names one exercise: "Dead Lift", "Pushups", "Kettle bell swing"."""
 
     @classmethod
     def from_toml(cls, text: str, source: str) -> Catalogue:
@@ -54,7 +59,8 @@ class Catalogue:
     def find(self, name: str) -> Exercise | None:
         """The exercise called ``name``, or None.
 
-        Names match whatever their case, punctuation, hyphens or simple plurals. A trailing
+        Names match whatever their case, punctuation, hyphens, simple plurals or the spaces inside
+        ("Dead Lift", "Pushups"), where that leaves one exercise. A trailing
         equipment qualifier as Strong and Hevy write it ("Romanian Deadlift (Dumbbell)") is
         ignored unless a name includes it ("Deadlift (Kettlebell)" is an alias of its own),
         but only when the exercise can be done with that equipment: "Squat (Dumbbell)" is not
@@ -62,7 +68,8 @@ class Catalogue:
         """
         if name in self._by_id:
             return self._by_id[name]
-        if found := self._by_key.get(match_key(name)):
+        key = match_key(name)
+        if found := self._by_key.get(key) or self._by_squashed_key.get(key.replace(" ", "")):
             return found
         qualified = split_qualifier(name)
         if qualified is None:

@@ -14,6 +14,7 @@ from repcoach.io.article.draft import Draft, DraftMove
 from repcoach.io.article.lines import OPTIONS_AFTER_NAME
 from repcoach.library import Catalogue
 from repcoach.library.naming import slug
+from repcoach.limits import MAX_REPS
 from repcoach.plan.plan import LoadGuide
 
 MAX_NAME_WORDS = 6
@@ -146,7 +147,8 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
             exercise_id = _bare_squat(text, rest)
         exercise = catalogue.get(exercise_id)
         # "10 alternating single-arm rows" counts both arms; "per arm" in the item says otherwise.
-        one_side_at_a_time = exercise.sided == "unilateral" and not re.match(r"alternat", text, re.IGNORECASE)
+        # "dbl KB C&J": a bell in each hand, both sides at once
+        one_side_at_a_time = exercise.sided == "unilateral" and not re.match(r"alternat|double\b|dbl\b", text, re.I)
         move = DraftMove(exercise_id, exercise.name, known=True, per_side=one_side_at_a_time)
     else:
         name = _own_name(text)
@@ -197,7 +199,7 @@ def _reads_a_quantity(clause: str) -> bool:
 _PARTS = re.compile(r",\s*(?:and\s+|then\s+)?|\s+(?:and|then)\s+|;\s*", re.IGNORECASE)
 _COUNTED_NAME = re.compile(r"\b\d+\s+[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}(?=\s*[.!]?\s*$)")
 """A count and a name of one to three words closing a part of a sentence: "... of 5 burpees"."""
-_COUNT = re.compile(r"\b\d+(?:\s*(?:-|to)\s*\d+)?\s*[x×]?\s*(?=[^\W\d_])", re.IGNORECASE)
+_COUNT = re.compile(r"\b(\d+)(?:\s*(?:-|to)\s*\d+)?\s*[x×]?\s*(?=[^\W\d_])", re.IGNORECASE)
 
 
 def moves_in_sentence(sentence: str, catalogue: Catalogue, draft: Draft) -> list[DraftMove]:
@@ -206,7 +208,11 @@ def moves_in_sentence(sentence: str, catalogue: Catalogue, draft: Draft) -> list
     library does not know ("5 burpees") is a move too, when the list has one it knows."""
     found: list[tuple[str, bool]] = []
     for part in _PARTS.split(sentence):
-        starts = [count.start() for count in _COUNT.finditer(part) if names_a_move(part[count.start() :], catalogue)]
+        starts = [
+            count.start()
+            for count in _COUNT.finditer(part)
+            if int(count[1]) <= MAX_REPS and names_a_move(part[count.start() :], catalogue)
+        ]  # "did a million kettle bell swings" tells a story, not a count
         if starts:  # "15 swings (44-lb) 5 squats while holding ...": each counted move the library knows
             found.extend((part[start:end], True) for start, end in zip(starts, [*starts[1:], None], strict=True))
         elif (counted := _COUNTED_NAME.search(part)) and not _reads_a_quantity(counted[0]):
