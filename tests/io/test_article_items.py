@@ -138,3 +138,15 @@ def test_a_double_bell_move_is_both_sides_at_once():
 def test_a_count_beyond_any_set_in_prose_is_a_story_not_a_move():
     said = "did a 1000000 kettle bell swings, tried some dumbbell snatches"
     assert moves_in_sentence(said, load_catalogue(), Draft()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "reps"),
+    [
+        ("Dumbbell Curl to Press - 10 reps", "Dumbbell Curl to Press", 10),
+        ("Deadlift to row, 8 reps", "Deadlift to row", 8),
+    ],
+)
+def test_a_move_made_of_two_keeps_its_own_name_rather_than_its_first_half(text, name, reps):
+    move = read_item(text, load_catalogue(), Draft())
+    assert (move.name, move.known, move.reps) == (name, False, Reps(reps, reps))

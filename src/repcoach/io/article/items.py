@@ -135,11 +135,17 @@ def _bare_distance(count: str, exercise_id: str) -> float | None:
     return float(counted[1]) if counted and exercise_id in _RUN_OR_ROW else None
 
 
+_COMBINED = re.compile(r"^to\s+(?:press|row|curl|squat|lunge|jump|stand|push[- ]?up|high pull|clean)\b", re.I)
+"""What follows a library move's name in a move made of two: "curl to press", "deadlift to press"."""
+
+
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     """A move from a list item (its interval label already off): its name, then what the item
     says of reps, time and load. A load guide it gives goes to ``draft``."""
     count, text = _leading_count(text)
     found = _move_at_start(text, catalogue)
+    if found is not None and _COMBINED.match(" ".join(text.split()[found[0] :])):
+        found = None  # "Dumbbell Curl to Press": one move made of two, kept under its own name
     if found is not None:
         words, exercise_id = found
         rest = " ".join(text.split()[words:])
