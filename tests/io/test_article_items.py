@@ -145,6 +145,9 @@ def test_a_count_beyond_any_set_in_prose_is_a_story_not_a_move():
     [
         ("Dumbbell Curl to Press - 10 reps", "Dumbbell Curl to Press", 10),
         ("Deadlift to row, 8 reps", "Deadlift to row", 8),
+        ("10 Double kettlebell swing clean (35lb. x 2 W, 55lb. x 2 M)", "Double kettlebell swing clean", 10),
+        ("12 Pushup/row", "Pushup/row", 12),
+        ("20 Kettlebell “Short swing“* @ 55lb. W, 78lb. M", "Kettlebell Short swing", 20),  # quotes and * go
     ],
 )
 def test_a_move_made_of_two_keeps_its_own_name_rather_than_its_first_half(text, name, reps):

@@ -19,7 +19,7 @@ from repcoach.plan.plan import LoadGuide
 
 MAX_NAME_WORDS = 6
 """The longest exercise name tried when matching the start of an item to the library."""
-_SEPARATOR = re.compile(r"\s*(?:[:(,;–—]|\s-\s|\d)")
+_SEPARATOR = re.compile(r"\s*(?:[:(,;–—@]|\s-\s|\d)")
 _INTERVAL_LABEL = re.compile(
     r"^(?:(?:minutes?|min)\s*\d+(?:\s*(?:-|&|and|,)\s*\d+)*|(?:odd|even)(?:\s+minutes?)?)\s*[:.)–—-]\s*", re.IGNORECASE
 )
@@ -109,7 +109,8 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
 
 def _own_name(text: str) -> str:
     """The name an item gives a move the library lacks: up to its details ("Cossack squat: 6 per side")."""
-    return _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
+    name = _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
+    return re.sub(r"[\"“”*]", "", name).strip()  # 'Kettlebell “Short swing”*': the quotes and the footnote mark go
 
 
 _BARE_SQUAT = re.compile(r"^squats?\b", re.IGNORECASE)
@@ -135,8 +136,12 @@ def _bare_distance(count: str, exercise_id: str) -> float | None:
     return float(counted[1]) if counted and exercise_id in _RUN_OR_ROW else None
 
 
-_COMBINED = re.compile(r"^to\s+(?:press|row|curl|squat|lunge|jump|stand|push[- ]?up|high pull|clean)\b", re.I)
-"""What follows a library move's name in a move made of two: "curl to press", "deadlift to press"."""
+_COMBINED = re.compile(
+    r"^(?:to\s+(?:stand|push[- ]?up|high pull|press|row|curl|squat|lunge|jump|clean)"
+    r"|press|row|curl|clean|snatch|jerk)\b",
+    re.IGNORECASE,
+)
+"""What follows a library move's name in a move made of two: "curl to press", "swing clean", "pushup/row"."""
 
 
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
@@ -144,7 +149,7 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     says of reps, time and load. A load guide it gives goes to ``draft``."""
     count, text = _leading_count(text)
     found = _move_at_start(text, catalogue)
-    if found is not None and _COMBINED.match(" ".join(text.split()[found[0] :])):
+    if found is not None and _COMBINED.match(" ".join(_words(text)[found[0] :])):
         found = None  # "Dumbbell Curl to Press": one move made of two, kept under its own name
     if found is not None:
         words, exercise_id = found
@@ -239,11 +244,15 @@ def _leading_count(text: str) -> tuple[str, str]:
     return said, text[found.end() :]
 
 
+def _words(text: str) -> list[str]:
+    """The words a move's name is matched by: "Pushup/row" is two, and "Military press-1 set @ 12 reps"
+    ends its name at the dash."""
+    return re.sub(r"[^\w\s'-]|-(?=\d)", " ", text).split()
+
+
 def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:
     """How many words of ``text`` name a library move, and which: the longest match wins."""
-    words = re.sub(
-        r"[^\w\s'-]|-(?=\d)", " ", text
-    ).split()  # "Military press-1 set @ 12 reps": the name ends at the dash
+    words = _words(text)
     skipped = 0
     while skipped < len(words) - 1 and words[skipped].lower() in _QUALIFIERS:
         skipped += 1
