@@ -153,3 +153,8 @@ def test_a_count_beyond_any_set_in_prose_is_a_story_not_a_move():
 def test_a_move_made_of_two_keeps_its_own_name_rather_than_its_first_half(text, name, reps):
     move = read_item(text, load_catalogue(), Draft())
     assert (move.name, move.known, move.reps) == (name, False, Reps(reps, reps))
+
+
+def test_a_count_before_a_one_arm_move_is_its_reps():
+    move = read_item("50 1-arm kettlebell swing @ 1/4 BW (switch 5L, 5R)", load_catalogue(), Draft())
+    assert (move.name, move.reps) == ("1-arm kettlebell swing", Reps(50, 50))

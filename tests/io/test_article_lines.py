@@ -108,3 +108,21 @@ def test_a_plain_line_with_a_count_is_an_item_even_of_a_move_the_library_lacks()
         ("item", "15 Sandbag over Shoulder"),
         ("direction", "Rest 2 minutes."),
     ]
+
+
+def test_a_counted_move_with_its_load_then_long_details_in_brackets_is_an_item() -> None:
+    text = "30 Kettlebell back squat @ same (Alternate L to R as desired; No less than 3-rep sets)\n"
+
+    assert [line.kind for line in classify(text, lambda line: False)] == ["item"]
+
+
+def test_lines_under_a_numbered_exercise_are_its_name_and_numbers() -> None:
+    text = "Exercise 1A\n\nRear Dumbbell Flye\n4 sets\n12 reps\n60 sec rest\nPause at the top of the motion.\n"
+
+    assert [(line.kind, line.text, line.pair) for line in classify(text, lambda line: False)] == [
+        ("item", "Rear Dumbbell Flye", "1"),
+        ("item", "4 sets", "1"),
+        ("item", "12 reps", "1"),
+        ("item", "60 sec rest", "1"),
+        ("direction", "Pause at the top of the motion.", None),
+    ]

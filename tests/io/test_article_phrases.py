@@ -56,6 +56,8 @@ def test_numbers_in_words_become_digits(text: str, digits: str) -> None:
         ("8 reps on each leg", Reps(8, 8, per_side=True)),
         ("5 reps holding a kettlebell in each arm", Reps(5, 5)),  # two bells, not one side at a time
         ("2 sets to failure", Reps(0, 0, sets=2, amrap=True)),
+        ("Cossack squat: 6 per side", Reps(6, 6, per_side=True)),
+        ("3 x 8 each arm", Reps(8, 8, per_side=True, sets=3)),
         ("10 reps (5 each leg) Low impact option", Reps(5, 5, per_side=True)),
         ("3 x 10", Reps(10, 10, sets=3)),
         ("3x8-12", Reps(8, 12, sets=3)),

@@ -26,7 +26,7 @@ _INTERVAL_LABEL = re.compile(
 _LEADING_COUNT = re.compile(
     r"^((?:\d+\s*[x×]\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:-|to)\s*\d+)?)\s*"
     r"(x\b|×|reps?\b|repetitions\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b"
-    r"|m\b|meters?\b|metres?\b|km\b|miles?\b|mi\b|yards?\b|yds?\b|ft\b|feet\b)?\s*(?:of\s+)?(?=[^\W\d_])",
+    r"|m\b|meters?\b|metres?\b|km\b|miles?\b|mi\b|yards?\b|yds?\b|ft\b|feet\b)?\s*(?:of\s+)?(?=[^\W\d_]|1-arm\b)",
     re.IGNORECASE,
 )
 
@@ -109,7 +109,8 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
 
 def _own_name(text: str) -> str:
     """The name an item gives a move the library lacks: up to its details ("Cossack squat: 6 per side")."""
-    name = _SEPARATOR.split(text, maxsplit=1)[0].strip() or text.strip()
+    details = _SEPARATOR.search(text, 1)  # from the second character: "1-arm kettlebell swing @ 1/4 BW"
+    name = (text[: details.start()] if details else text).strip()
     return re.sub(r"[\"“”*]", "", name).strip()  # 'Kettlebell “Short swing”*': the quotes and the footnote mark go
 
 

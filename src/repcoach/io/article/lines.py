@@ -32,9 +32,10 @@ _COUNTED_LINE = re.compile(
 """A plain line that is a list item of a move the library may lack: ``30 Air squats``, ``Hammer curl - 12 reps``."""
 OPTIONS_AFTER_NAME = r"\s*(?:\(|[-–—]\s)"
 """Where a list item's details start after the move's name: a bracket or a spaced dash."""
-_COUNTED_WITH_DETAILS = re.compile(rf"^{_COUNTED_NAME}{OPTIONS_AFTER_NAME}", re.IGNORECASE)
-"""A count and a name, then details in brackets or after a dash: ``10 Skaters (5 each leg) Low impact
-option - take out the hop``, as lists give a move with its options."""
+_COUNTED_WITH_DETAILS = re.compile(rf"^{_COUNTED_NAME}(?:\s*@[^(–—]{{1,30}})?{OPTIONS_AFTER_NAME}", re.IGNORECASE)
+"""A count and a name, perhaps its load, then details in brackets or after a dash: ``10 Skaters (5 each leg)
+Low impact option - take out the hop``, ``30 Kettlebell back squat @ same (Alternate L to R as desired)``,
+as lists give a move with its options."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = "|".join(
     ("superset", "super set", "circuit", "tri-?set", "giant set", "complex", "emom", "amrap", "tabata", "finisher",

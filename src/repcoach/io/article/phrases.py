@@ -100,7 +100,7 @@ def reps(text: str) -> Reps | None:
     if found := re.search(rf"\b(\d+)\s*(?:x|×)\s*{_RANGE}\b(?!\s*{_SECONDS}|\s*{_MINUTES})", text, re.IGNORECASE):
         low, high = _bounds(found[2], found[3])
         return Reps(int(low), int(high), side, int(found[1]))
-    if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?)\b", text, re.IGNORECASE):
+    if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?|(?=(?:per|each)\s+(?:side|arm|leg)\b))", text, re.I):
         low, high = _bounds(found[1], found[2])
         return Reps(int(low), int(high), side, _sets(text))
     if found := re.search(rf"\b(\d+)\s*sets?\s+of\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.I):
