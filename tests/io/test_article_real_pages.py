@@ -146,3 +146,10 @@ def test_a_program_numbering_its_moves_gives_each_its_sets_reps_and_rest_from_th
     ]
     assert [block.sets for block in plan.blocks] == [3, 4, 4, 2]
     assert [block.rest_between_sets for block in plan.blocks][1:] == [60, 60, 60]
+
+
+def test_a_plain_list_after_a_paired_superset_is_a_block_of_its_own():
+    plan = read("crossfitgolden-1a-1b")  # "1a) Dead Lift 5×3", "1b) Bench Press 5×3", prose, then "Shoulder Press, ..."
+
+    assert moves(plan)[0] == [("deadlift", "3", None, False), ("bench-press", "3", None, False)]
+    assert [move.exercise for move in plan.blocks[1].moves] == ["overhead-press"]

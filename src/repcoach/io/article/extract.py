@@ -102,7 +102,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             if line.pair is not None and (current is None or current.pair != line.pair):
                 current = DraftBlock(f"Superset {line.pair}", heading=True, pair=line.pair)
                 draft.blocks.append(current)
-            elif current is None:
+            elif current is None or (current.pair is not None and line.pair is None):  # a list after "1a)", "1b)"
                 current = DraftBlock(f"Block {len(draft.blocks) + 1}", heading=False)
                 draft.blocks.append(current)
             item, on_its_own_interval = interval_label(line.text)
