@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from repcoach.cli import app
+from repcoach.plan.loading import parse_plan
 
 README = (Path(__file__).parents[2] / "README.md").read_text()
 COMMANDS = sorted(
@@ -43,3 +44,14 @@ def test_the_accounts_claim_subcommand_has_help_and_is_in_the_readme(repcoach):
 
 def test_the_readme_gives_the_two_setup_commands():
     assert "make run" in README and "make test" in README
+
+
+def test_the_readme_s_example_plan_is_a_plan_that_loads():
+    example = README.split("## Your own plans", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    plan = parse_plan(example, "README.md")
+    assert [move.target for block in plan.blocks for move in block.moves] == [
+        "8-12 reps per side",
+        "10 reps",
+        "40 m",
+        "6-8 reps per side",
+    ]
