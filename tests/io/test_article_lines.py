@@ -126,3 +126,9 @@ def test_lines_under_a_numbered_exercise_are_its_name_and_numbers() -> None:
         ("item", "60 sec rest", "1"),
         ("direction", "Pause at the top of the motion.", None),
     ]
+
+
+def test_a_counted_move_with_its_load_after_an_at_is_an_item_even_with_quotes_in_its_name() -> None:
+    text = "4 rounds of:\n\n20 Kettlebell “Short swing“* @ 55lb. W, 78lb. M\n10 Goblet squats @ 16 kg\n"
+
+    assert [line.kind for line in classify(text, lambda line: False)] == ["heading", "item", "item"]
