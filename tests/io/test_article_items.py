@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from repcoach.io.article.draft import Draft
-from repcoach.io.article.items import interval_label, moves_in_sentence, names_a_move, read_item
+from repcoach.io.article.items import interval_label, item_parts, moves_in_sentence, names_a_move, read_item
 from repcoach.io.article.phrases import Hold, Reps
 from repcoach.library import load_catalogue
 
@@ -158,3 +158,15 @@ def test_a_move_made_of_two_keeps_its_own_name_rather_than_its_first_half(text, 
 def test_a_count_before_a_one_arm_move_is_its_reps():
     move = read_item("50 1-arm kettlebell swing @ 1/4 BW (switch 5L, 5R)", load_catalogue(), Draft())
     assert (move.name, move.reps) == ("1-arm kettlebell swing", Reps(50, 50))
+
+
+@pytest.mark.parametrize(
+    ("item", "parts"),
+    [
+        ("Pull up + handstand - 5x5", ["Pull up - 5x5", "handstand - 5x5"]),  # "+" joins moves, numbers and all
+        ("Kettlebell swings & goblet squats: 3 x 10", ["Kettlebell swings: 3 x 10", "goblet squats: 3 x 10"]),
+        ("Plank, 30 seconds", ["Plank, 30 seconds"]),
+    ],
+)
+def test_moves_joined_in_one_item_share_the_numbers_given_after_the_last(item, parts):
+    assert item_parts(item, load_catalogue()) == parts

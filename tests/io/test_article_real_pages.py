@@ -153,3 +153,10 @@ def test_a_plain_list_after_a_paired_superset_is_a_block_of_its_own():
 
     assert moves(plan)[0] == [("deadlift", "3", None, False), ("bench-press", "3", None, False)]
     assert [move.exercise for move in plan.blocks[1].moves] == ["overhead-press"]
+
+
+def test_moves_one_line_joins_with_a_plus_are_one_block_with_their_shared_sets():
+    plan = read("beachkettlebell-snatch")  # "Pull up + handstand - 5x5"
+
+    assert moves(plan)[0] == [("pull-up", "5", None, False), ("handstand", "5", None, False)]
+    assert plan.blocks[0].sets == 5

@@ -21,6 +21,8 @@ class DraftMove:
     hold: phrases.Hold | None = None
     distance_m: float | None = None
     """A distance to cover ("400 m run", "Farmer's carry 50 m")."""
+    joined: bool = False
+    """Given in one item with the move before it ("Pull up + handstand"): done together with it."""
     load: LoadClass | None = None
     effort: phrases.Effort | None = None
     rest: phrases.Rest | None = None

@@ -108,7 +108,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             item, on_its_own_interval = interval_label(line.text)
             current.alternating = current.alternating or on_its_own_interval
             parts = item_parts(item, catalogue)
-            current.moves += [read_item(part, catalogue, draft) for part in parts]
+            current.moves += _joined([read_item(part, catalogue, draft) for part in parts])
             last_item = parts[0] if len(parts) == 1 else None
         elif (clocked := _clocked_block(line.text)) is not None:
             current = clocked
@@ -142,6 +142,13 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
         custom=custom,
         doubts=_doubts(draft, custom),
     )
+
+
+def _joined(moves: list[DraftMove]) -> list[DraftMove]:
+    """The moves of one item, each after the first marked as done together with the one before."""
+    for move in moves[1:]:
+        move.joined = True
+    return moves
 
 
 def _numbers_of(line: Line) -> bool:

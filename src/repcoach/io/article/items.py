@@ -77,7 +77,9 @@ def item_parts(text: str, catalogue: Catalogue) -> list[str]:
     paired = [part for part in _PAIRED.split(text) if part.strip()]
     joined = [part for part in _JOINED.split(text) if part.strip()]
     parts = joined if len(joined) > len(paired) and ":" not in text else paired
-    if len(parts) < 2 or not all(_names_a_move_alone(part, catalogue) for part in parts):
+    # "+" and "&" join only moves, so a part may carry numbers: "Pull up + handstand - 5x5"
+    alone = _names_a_move_alone if parts is joined else lambda part, catalogue: reads_as_move(part, catalogue)
+    if len(parts) < 2 or not all(alone(part, catalogue) for part in parts):
         return [text]
     # One move and its details ("Goblet squat: 3 x 8, 3-second lowering") unless two of the parts are moves;
     # "alternating with" joins nothing but moves, even two the library lacks.
@@ -87,7 +89,17 @@ def item_parts(text: str, catalogue: Catalogue) -> list[str]:
     found = _move_at_start(_leading_count(text)[1], catalogue)
     if found is not None and found[0] > len(re.sub(r"[^\w\s'-]", " ", _leading_count(parts[0])[1]).split()):
         return [text]  # the library's name runs past the first "and": one move
-    return parts
+    return _sharing_the_last_details(parts)
+
+
+def _sharing_the_last_details(parts: list[str]) -> list[str]:
+    """The parts, those with no numbers of their own given the last part's: in "Pull up + handstand - 5x5"
+    both are 5 x 5."""
+    details = _SEPARATOR.search(parts[-1], 1)
+    if details is None or not re.search(r"\d", parts[-1][details.start() :]):
+        return parts
+    shared = parts[-1][details.start() :]
+    return [part if re.search(r"\d", part) else f"{part.rstrip()}{shared}" for part in parts]
 
 
 def reads_as_move(text: str, catalogue: Catalogue) -> bool:

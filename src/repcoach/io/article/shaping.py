@@ -46,11 +46,18 @@ def without_lists_of_names(blocks: list[DraftBlock]) -> list[DraftBlock]:
 def shape(block: DraftBlock) -> list[DraftBlock]:
     """The block as the article means it: a list of moves with sets of their own ("3 x 8"), under
     no heading or one that does not group them ("Part 1: Strength", not "Superset A"), is one
-    straight block per move; rests an item gives go to its block."""
+    straight block per move, but moves one item joins ("Pull up + handstand - 5x5") stay together;
+    rests an item gives go to its block."""
     grouped = block.heading and _GROUP_WORDS.search(block.name)
     several = len(block.moves) > 1 or not block.heading
     if several and not grouped and block.interval is None and any(move.reps and move.reps.sets for move in block.moves):
-        blocks = [DraftBlock(move.name, heading=False, moves=[move]) for move in block.moves]
+        blocks = []
+        for move in block.moves:
+            if move.joined and blocks:
+                blocks[-1].moves.append(move)
+                blocks[-1].name = f"{blocks[-1].name} + {move.name}"
+            else:
+                blocks.append(DraftBlock(move.name, heading=False, moves=[move]))
     else:
         blocks = [block]
     for shaped in blocks:
