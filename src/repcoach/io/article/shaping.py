@@ -51,7 +51,7 @@ def shape(block: DraftBlock) -> list[DraftBlock]:
     grouped = block.heading and _GROUP_WORDS.search(block.name)
     several = len(block.moves) > 1 or not block.heading
     if several and not grouped and block.interval is None and any(move.reps and move.reps.sets for move in block.moves):
-        blocks = []
+        blocks: list[DraftBlock] = []
         for move in block.moves:
             if move.joined and blocks:
                 blocks[-1].moves.append(move)
