@@ -145,6 +145,7 @@ def test_a_hold_is_logged_in_seconds_and_a_run_in_metres(quick_server, phone):
     expect(phone.locator("#amount")).to_have_text("350")
     phone.get_by_role("button", name="Done").click()
     expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
+    expect(phone.locator("#report-done li")).to_have_text(["Plank: 35 s", "Run: 350 m"])
     [finished] = httpx.get(f"{quick_server}/api/v1/sessions").json()
     assert finished["id"] == session
     assert [(s["exercise_id"], s["reps"], s["hold_seconds"], s["distance_m"]) for s in finished["sets"]] == [

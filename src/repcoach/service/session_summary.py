@@ -11,7 +11,7 @@ from datetime import tzinfo
 
 from repcoach.library.custom import UserCatalogue
 from repcoach.store import SessionRecord, SetRecord
-from repcoach.units import Unit, format_weight
+from repcoach.units import Unit, format_distance, format_weight
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,10 @@ def move_lines(sets: Sequence[SetRecord], catalogue: UserCatalogue, unit: Unit) 
 
 
 def _amount(logged: SetRecord) -> str:
-    """Reps; else what a timed or cardio set did: ``45 s``, ``5.2 km in 30 min``."""
+    """Reps; else what a timed or cardio set did: ``45 s``, ``400 m``, ``5.2 km in 30 min``."""
     if logged.reps is not None:
         return str(logged.reps)
-    parts = [f"{logged.distance_m / 1000:.3g} km" if logged.distance_m else "", _time(logged.hold_seconds)]
+    parts = [format_distance(logged.distance_m) if logged.distance_m else "", _time(logged.hold_seconds)]
     return " in ".join(part for part in parts if part) or "-"
 
 

@@ -14,7 +14,9 @@ const Report = (() => {
 
   function fill(report) {
     $("report-line").textContent = report.headline;
-    items("report-done", report.done.map((move) => `${move.name}: ${move.amounts}${move.loads === "bodyweight" ? "" : ` at ${move.loads}`}`));
+    // no load to say for a bodyweight move, nor for a run ("-")
+    const load = (move) => (move.loads === "bodyweight" || move.loads === "-" ? "" : ` at ${move.loads}`);
+    items("report-done", report.done.map((move) => `${move.name}: ${move.amounts}${load(move)}`));
     $("report-changes-title").textContent = `Against last time (${report.last_time})`;
     items("report-changes", report.last_time ? report.changes : []);
     $("report-first").hidden = report.last_time !== null;
