@@ -164,6 +164,7 @@ def test_a_hold_is_logged_in_seconds_and_a_run_in_metres(repcoach, db_file):
         "run", "quick-hold-and-run", "--no-voice", input=script(*SETUP, "", "350"), env={"REPCOACH_TIME_SCALE": "2000"}
     )
     assert result.exit_code == 0, result.output
+    assert "type seconds [rir]" in result.stdout and "type metres [rir]" in result.stdout
     assert "✓ logged 30 s" in result.stdout and "✓ logged 350 m" in result.stdout
     [session] = sets_in(db_file)
     assert [(s.exercise_id, s.reps, s.hold_seconds, s.distance_m) for s in session.sets] == [

@@ -51,7 +51,7 @@ from repcoach.units import Unit, format_distance, format_weight
 REFRESH_SECONDS = 0.25
 """How often the countdown is redrawn, in session seconds."""
 
-WORK_KEYS = "Enter = log the target · or type reps \\[rir] \\[@bell] · s skip · u undo · p pause · q quit"
+WORK_KEYS = "Enter = log the target · or type {amount} \\[rir] \\[@bell] · s skip · u undo · p pause · q quit"
 REST_KEYS = "Enter = start now · p pause · u undo · q quit"
 
 
@@ -94,7 +94,7 @@ class SessionRunner:
         bell = self.advisor.advise(step, self.live)
         self.console.print(self._work_panel(step, bell))
         default = self._default_set(step, bell)
-        self.console.print(f"[dim]{WORK_KEYS}[/dim]")
+        self.console.print(f"[dim]{WORK_KEYS.format(amount=step.move.measure)}[/dim]")
         self.console.print(f"Enter logs: [bold]{self._describe(step, *default)}[/bold]")
         while True:
             command = self._read().strip().lower()
