@@ -132,18 +132,17 @@ def test_a_hold_is_logged_in_seconds_and_a_run_in_metres(quick_server, phone):
     phone.goto(quick_server)
     phone.get_by_role("button", name="Start Quick hold and run").click()
     session = phone.url.rsplit("/", 1)[1]
-    expect(phone.locator("#move")).to_have_text("Plank")
-    expect(phone.locator("#target")).to_have_text("30 s")
-    expect(phone.locator("#measure")).to_have_text("Seconds")
-    phone.locator('[data-step="amount:1"]').click()
-    expect(phone.locator("#amount")).to_have_text("35")
-    phone.get_by_role("button", name="Done").click()
-    expect(phone.locator("#move")).to_have_text("Run")
-    expect(phone.locator("#target")).to_have_text("400 m")
-    expect(phone.locator("#measure")).to_have_text("Metres")
-    phone.locator('[data-step="amount:-1"]').click()
-    expect(phone.locator("#amount")).to_have_text("350")
-    phone.get_by_role("button", name="Done").click()
+    # one tap of the stepper is 5 s of a hold, 50 m of a run
+    for move, target, measure, tap, logged in (
+        ("Plank", "30 s", "Seconds", 1, "35"),
+        ("Run", "400 m", "Metres", -1, "350"),
+    ):
+        expect(phone.locator("#move")).to_have_text(move)
+        expect(phone.locator("#target")).to_have_text(target)
+        expect(phone.locator("#measure")).to_have_text(measure)
+        phone.locator(f'[data-step="amount:{tap}"]').click()
+        expect(phone.locator("#amount")).to_have_text(logged)
+        phone.get_by_role("button", name="Done").click()
     expect(phone.get_by_role("heading", name="Session complete")).to_be_visible()
     expect(phone.locator("#report-done li")).to_have_text(["Plank: 35 s", "Run: 350 m"])
     [finished] = httpx.get(f"{quick_server}/api/v1/sessions").json()
