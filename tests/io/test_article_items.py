@@ -166,6 +166,10 @@ def test_a_count_before_a_one_arm_move_is_its_reps():
         ("Pull up + handstand - 5x5", ["Pull up - 5x5", "handstand - 5x5"]),  # "+" joins moves, numbers and all
         ("Kettlebell swings & goblet squats: 3 x 10", ["Kettlebell swings: 3 x 10", "goblet squats: 3 x 10"]),
         ("Plank, 30 seconds", ["Plank, 30 seconds"]),
+        (  # "alternating with" parts two moves; commas inside one are its description
+            "one kettlebell in rack, one overhead walking figure 8's alternating with front plank",
+            ["one kettlebell in rack, one overhead walking figure 8's", "front plank"],
+        ),
     ],
 )
 def test_moves_joined_in_one_item_share_the_numbers_given_after_the_last(item, parts):

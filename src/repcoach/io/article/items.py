@@ -76,7 +76,9 @@ def item_parts(text: str, catalogue: Catalogue) -> list[str]:
     with "and" in it too ("Squat and press")."""
     paired = [part for part in _PAIRED.split(text) if part.strip()]
     joined = [part for part in _JOINED.split(text) if part.strip()]
-    parts = joined if len(joined) > len(paired) and ":" not in text else paired
+    # "alternating with" parts two moves, whatever commas say within each ("one bell in rack, one overhead")
+    split_by_commas = len(joined) > len(paired) and ":" not in text and not _ALTERNATING_WITH.search(text)
+    parts = joined if split_by_commas else paired
     # "+" and "&" join only moves, so a part may carry numbers: "Pull up + handstand - 5x5"
     alone = _names_a_move_alone if parts is joined else lambda part, catalogue: reads_as_move(part, catalogue)
     if len(parts) < 2 or not all(alone(part, catalogue) for part in parts):
