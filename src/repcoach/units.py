@@ -20,6 +20,13 @@ writes ``mi.``)."""
 _DISTANCE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z]+\.?)?\s*$", re.IGNORECASE)
 
 
+def to_metres(amount: float, unit: str) -> float | None:
+    """``amount`` in ``unit`` (m, km, mi, ft, yd, in any spelling and case, with a final dot or not) in metres,
+    to the centimetre; None when ``unit`` is no distance unit."""
+    factor = DISTANCE_METRES.get(unit.strip().lower().rstrip("."))
+    return None if factor is None else round(amount * factor, 2)
+
+
 def parse_distance(text: str) -> float:
     """A distance written ``400 m``, ``400m``, ``1.5 km``, ``1 mile`` or ``50 yd``, in metres; a bare number is metres.
 
@@ -27,10 +34,11 @@ def parse_distance(text: str) -> float:
         ValueError: not a distance above 0, with a sentence saying how to write one.
     """
     matched = _DISTANCE.match(text)
-    factor = DISTANCE_METRES.get((matched[2] or "m").lower().rstrip(".")) if matched else None
-    if not matched or factor is None or float(matched[1].replace(",", ".")) <= 0:
+    amount = float(matched[1].replace(",", ".")) if matched else 0.0
+    metres = to_metres(amount, matched[2] or "m") if matched else None
+    if metres is None or amount <= 0:
         raise ValueError(f"'{text.strip()}' is not a distance; write a number above 0 and a unit, like 400 m or 1 mile")
-    return round(float(matched[1].replace(",", ".")) * factor, 2)
+    return metres
 
 
 def format_distance(metres: float) -> str:

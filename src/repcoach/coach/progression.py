@@ -183,9 +183,8 @@ def _start(
     known = load_catalogue().find(move.exercise)
     name = known.name if known else move.exercise.replace("-", " ").capitalize()  # a plan's own move
     if move.reps is None:
-        reason = (
-            f"{name} is {'timed' if move.hold_seconds else 'a distance'}: {what}{choice.reason}, for {move.target}."
-        )
+        kind = "timed" if move.measure == "seconds" else "a distance"
+        reason = f"{name} is {kind}: {what}{choice.reason}, for {move.target}."
     else:
         reason = f"First time with {name}: {what}{choice.reason}, for {move.reps} reps."
     action: Action = "start" if not any(s.exercise_id == move.exercise for s in history) else "hold"

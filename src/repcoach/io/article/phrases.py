@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from repcoach.plan import LoadClass
-from repcoach.units import DISTANCE_METRES
+from repcoach.units import to_metres
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _RANGE = rf"{_NUM}(?:\s*(?:-|to|or)\s*{_NUM})?"
@@ -124,10 +124,9 @@ def distance(text: str) -> float | None:
     """A distance to cover, in metres: ``400m``, ``1,000 metres``, ``1 mile``, ``50 yd``."""
     for found in _DISTANCE.finditer(text):
         amount = float(found[1].replace(",", ""))
-        unit = found[2].lower()
-        if unit == "m" and amount < _FEWEST_METRES:
+        if found[2].lower() == "m" and amount < _FEWEST_METRES:
             continue
-        return round(amount * DISTANCE_METRES[unit], 2)
+        return to_metres(amount, found[2])
     return None
 
 

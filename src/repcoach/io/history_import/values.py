@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TypeVar
 
-from repcoach.units import DISTANCE_METRES
+from repcoach.units import to_metres
 
 NOISE_DIGITS = 3
 """Strong writes 150 lb as 149.99999999999997; three decimals keep every real plate (1.125 kg) and drop that."""
@@ -129,7 +129,7 @@ def metres(value: float | None, unit: str, what: str) -> float | None:
     """
     if not value:
         return None
-    factor = DISTANCE_METRES.get(unit.strip().lower().rstrip("."))
-    if factor is None:
+    found = to_metres(value, unit)
+    if found is None:
         raise BadValue(f"the {what} '{unit.strip()}' is not one of m, km, mi, ft, yd")
-    return round(value * factor, 2)
+    return found
