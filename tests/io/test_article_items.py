@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from repcoach.io.article.draft import Draft
-from repcoach.io.article.items import interval_label, item_parts, moves_in_sentence, names_a_move, read_item
+from repcoach.io.article.items import (
+    interval_label,
+    item_parts,
+    moves_in_sentence,
+    names_a_move,
+    read_item,
+    reads_as_move,
+)
 from repcoach.io.article.phrases import Hold, Reps
 from repcoach.library import load_catalogue
 
@@ -23,6 +30,8 @@ from repcoach.library import load_catalogue
         ("30 s plank", "plank", None, Hold(30, 30)),
         ("45 seconds of farmer's carry", "farmers-carry", None, Hold(45, 45)),
         ("12 cossack squats", "cossack-squats", Reps(12, 12), None),
+        ("20 bench / chair triceps dips", "dip", Reps(20, 20), None),  # not a bench press
+        ("Running - 12 minutes", "run", None, Hold(720, 720)),
     ],
 )
 def test_a_count_before_the_name_reads_as_one_after_it(text, exercise, reps, hold):
@@ -174,3 +183,11 @@ def test_a_count_before_a_one_arm_move_is_its_reps():
 )
 def test_moves_joined_in_one_item_share_the_numbers_given_after_the_last(item, parts):
     assert item_parts(item, load_catalogue()) == parts
+
+
+def test_a_bullet_that_starts_with_a_move_and_runs_on_as_a_sentence_is_advice():
+    catalogue = load_catalogue()
+    advice = "Jogging slowly should get you about a mile; running with blazing speed could get you two miles."
+
+    assert not reads_as_move(advice, catalogue)
+    assert reads_as_move("Goblet squat: hold the bell at your chest and sit down between your knees, 3 x 10", catalogue)

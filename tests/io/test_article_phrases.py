@@ -40,6 +40,10 @@ from repcoach.io.article.phrases import (
         ("one set of eight", "1 set of 8"),
         ("rest about a minute", "rest about 1 minute"),
         ("rest a minute and a half", "rest 90 seconds"),
+        ("30 second plank", "30 seconds plank"),  # a time, not "30 2nd plank"
+        ("thirty-second hold", "30 seconds hold"),  # not the 32nd
+        ("the second round", "the 2nd round"),
+        ("3-second lowering", "3-second lowering"),  # tempo stays as written
     ],
 )
 def test_numbers_in_words_become_digits(text: str, digits: str) -> None:

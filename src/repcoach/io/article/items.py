@@ -106,9 +106,10 @@ def _sharing_the_last_details(parts: list[str]) -> list[str]:
 
 def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     """Whether a list item is a move: one the library knows, or a short name with perhaps its
-    numbers; not a sentence of advice set out as a bullet ("use heavier dumbbells for the rows")."""
+    numbers; not a sentence of advice set out as a bullet ("use heavier dumbbells for the rows", "jogging
+    slowly should get you about a mile; running with blazing speed could get you two miles")."""
     if names_a_move(text, catalogue):
-        return True
+        return len(text.split()) <= MAX_ITEM_WORDS or not _runs_on_as_prose(text, catalogue)
     count, rest = _leading_count(text)
     name = _own_name(rest)
     words = name.split()
@@ -119,6 +120,17 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     if (len(text.split()) > MAX_ITEM_WORDS and not with_options) or _ONLY_ROUNDS.fullmatch(text):
         return False  # a sentence, or "5 rounds:"; not "10 Skaters (5 each leg) Low impact option - ..."
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
+
+
+def _runs_on_as_prose(text: str, catalogue: Catalogue) -> bool:
+    """Whether the words after a library move's name carry on a sentence, with no count or separator
+    before them: "Jogging slowly should get you ...", not "Goblet squat: hold the bell ..."."""
+    count, rest = _leading_count(interval_label(text)[0])
+    found = _move_at_start(rest, catalogue)
+    if count or found is None:
+        return False
+    name_end = list(re.finditer(r"\S+", _WORD_SPLIT.sub(" ", rest)))[found[0] - 1].end()
+    return re.match(r"\s+[^\W\d_]", rest[name_end:]) is not None
 
 
 def _own_name(text: str) -> str:
@@ -159,10 +171,16 @@ _COMBINED = re.compile(
 """What follows a library move's name in a move made of two: "curl to press", "swing clean", "pushup/row"."""
 
 
+_ALTERNATIVES_BEFORE_NAME = re.compile(r"^[^\W\d_]+\s*/\s*[^\W\d_]+\s+(?=[^\W\d_])")
+"""Two words a slash parts, each going with the name after them: "bench / chair triceps dips"."""
+
+
 def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     """A move from a list item (its interval label already off): its name, then what the item
     says of reps, time and load. A load guide it gives goes to ``draft``."""
     count, text = _leading_count(text)
+    if (shared := _ALTERNATIVES_BEFORE_NAME.match(text)) and _move_at_start(text[shared.end() :], catalogue):
+        text = text[shared.end() :]  # "bench / chair triceps dips" are triceps dips, on a bench or a chair
     found = _move_at_start(text, catalogue)
     if found is not None and _COMBINED.match(" ".join(_words(text)[found[0] :])):
         found = None  # "Dumbbell Curl to Press": one move made of two, kept under its own name
@@ -262,7 +280,11 @@ def _leading_count(text: str) -> tuple[str, str]:
 def _words(text: str) -> list[str]:
     """The words a move's name is matched by: "Pushup/row" is two, and "Military press-1 set @ 12 reps"
     ends its name at the dash."""
-    return re.sub(r"[^\w\s'-]|-(?=\d)", " ", text).split()
+    return _WORD_SPLIT.sub(" ", text).split()
+
+
+_WORD_SPLIT = re.compile(r"[^\w\s'-]|-(?=\d)")
+"""What parts the words of a name, each replaced by a space (so a word keeps its place in the text)."""
 
 
 def _move_at_start(text: str, catalogue: Catalogue) -> tuple[int, str] | None:

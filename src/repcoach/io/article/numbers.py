@@ -16,6 +16,10 @@ _TIMES_WORD = re.compile(r"\b(" + "|".join(_TIMES) + r")\b", re.IGNORECASE)
 _SPANS = {"a minute and a half": "90 seconds", "half a minute": "30 seconds", "a minute": "1 minute"}
 _SPAN_WORDS = re.compile(r"\b(" + "|".join(_SPANS) + r")\b", re.IGNORECASE)
 """Durations said with "a" ("rest about a minute"), which text2num leaves as words."""
+_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+_SECOND_AFTER_COUNT = re.compile(rf"(\d\s|\b(?:{_UNITS}|ninety|hundred)[\s-])\s*second\b", re.IGNORECASE)
+""""30 second plank", "thirty-second hold": a time, which text2num would read as an ordinal ("30 2nd", "32nd").
+"3-second lowering", as tempo is written, text2num leaves alone."""
 _RANGE_DASH = re.compile(r"(?<=\d)\s*[\u2010-\u2015\u2212]\s*(?=\d)")
 _HYPHENS = re.compile(r"[\u2010\u2011]")
 """Hyphens other than ``-``; a dash set between words ("Dead bug — 10 reps") stays, as it parts a name from the rest."""
@@ -27,7 +31,8 @@ def with_digits(text: str) -> str:
     Dashes of every kind between numbers become ``-`` (articles print 6–10 with an en dash), and
     so do hyphens of other code points.
     """
-    spelled = alpha2digit(text, "en", threshold=0)
+    timed = _SECOND_AFTER_COUNT.sub(lambda found: f"{found[1].rstrip(' -')} seconds", text)
+    spelled = alpha2digit(timed, "en", threshold=0)
     spelled = _TIMES_WORD.sub(lambda found: _TIMES[found[1].lower()], spelled)
     spelled = _SPAN_WORDS.sub(lambda found: _SPANS[found[1].lower()], spelled)
     return _HYPHENS.sub("-", _RANGE_DASH.sub("-", spelled))
