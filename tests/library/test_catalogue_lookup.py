@@ -103,9 +103,10 @@ def test_nothing_close_suggests_nothing(catalogue):
 def test_getting_an_unknown_name_raises_with_the_closest_ids_in_the_message(catalogue):
     with pytest.raises(UnknownName) as caught:
         catalogue.get("romanain deadlift")
-    assert caught.value.suggestions == ["romanian-deadlift", "kettlebell-deadlift", "deadlift"]
+    assert caught.value.suggestions == ["romanian-deadlift", "single-leg-deadlift", "kettlebell-deadlift"]
     assert str(caught.value) == (
-        "Unknown exercise 'romanain deadlift'. Did you mean: romanian-deadlift, kettlebell-deadlift, deadlift?"
+        "Unknown exercise 'romanain deadlift'. "
+        "Did you mean: romanian-deadlift, single-leg-deadlift, kettlebell-deadlift?"
     )
 
 
