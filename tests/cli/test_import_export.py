@@ -36,7 +36,7 @@ def test_a_dry_run_previews_the_file_and_stores_nothing(ready, db_file):
     assert "Strong (iOS) export: 2 workouts (2 new), 8 sets, 2026-04-06 to 2026-04-09." in out
     assert "Weights in lb (as you said)." in out
     assert "T Bar Row" in out and "t-bar-row (custom)" in out and "horizontal-pull" in out
-    assert 'repcoach exercises map "Running" --pattern PATTERN' in out
+    assert 'repcoach exercises map "Elliptical" --pattern PATTERN' in out
     assert "Skipped 2 rows (rest timer): lines 4, 8." in out
     assert "Dry run: nothing stored." in out
     assert stored_sets(db_file) == 0
@@ -159,12 +159,12 @@ def test_a_missing_file_is_named(ready, tmp_path):
 def test_a_custom_moves_pattern_can_be_corrected(ready):
     ready("import", str(DATA / "strong-ios.csv"))
 
-    mapped = ready("exercises", "map", "Running", "--pattern", "carry")
+    mapped = ready("exercises", "map", "Elliptical", "--pattern", "carry")
     listed = ready("exercises")
 
-    assert "Running now counts as carry." in mapped.stdout
-    assert "Running (custom)" in listed.stdout and "carry" in listed.stdout
-    wrong = ready("exercises", "map", "Running", "--pattern", "cardio")
+    assert "Elliptical now counts as carry." in mapped.stdout
+    assert "Elliptical (custom)" in listed.stdout and "carry" in listed.stdout
+    wrong = ready("exercises", "map", "Elliptical", "--pattern", "cardio")
     assert wrong.exit_code == 1 and "'cardio' is not a pattern" in wrong.output
     unknown = ready("exercises", "map", "Bench", "--pattern", "hinge")
     assert unknown.exit_code == 1 and "there is no custom move 'Bench'" in unknown.output

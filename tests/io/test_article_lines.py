@@ -132,3 +132,39 @@ def test_a_counted_move_with_its_load_after_an_at_is_an_item_even_with_quotes_in
     text = "4 rounds of:\n\n20 Kettlebell “Short swing“* @ 55lb. W, 78lb. M\n10 Goblet squats @ 16 kg\n"
 
     assert [line.kind for line in classify(text, lambda line: False)] == ["heading", "item", "item"]
+
+
+def test_a_heading_may_give_the_blocks_length_before_its_word() -> None:
+    lines = classify("30 min AMRAP\n50 Air squats\n\n4 six-minute circuits\n", names_a_move)
+
+    assert [(line.kind, line.text) for line in lines] == [
+        ("heading", "30 min AMRAP"),
+        ("item", "50 Air squats"),
+        ("heading", "4 six-minute circuits"),
+    ]
+
+
+def test_a_list_set_out_one_name_to_a_paragraph_is_a_list_when_half_its_names_are_moves() -> None:
+    spaced = "Do each for 45 seconds.\n\nPrisoner squats\n\nPlank\n\nAlternating lunges\n\nOblique twists\n"
+    titles = "Workout notes.\n\nOur story\n\nPlank\n\nContact us\n\nNewsletter\n"
+
+    assert [line.kind for line in classify(spaced, names_a_move)] == ["direction", "item", "item", "item", "item"]
+    assert [line.kind for line in classify(titles, names_a_move)][1:] == ["direction"] * 4
+
+
+def test_paragraphs_that_each_name_a_move_and_say_how_to_do_it_are_a_list_of_those_moves() -> None:
+    guide = (
+        "Perform 20 reps of each exercise.\n\n"
+        "Squats: Stand with feet shoulder width apart, hands straight out in front of you. Breathe out.\n\n"
+        "Push – ups: Position your hands just outside your shoulders and attempt to touch your nose to the floor.\n"
+    )
+    lines = classify(guide, names_a_move)
+
+    assert [(line.kind, line.text) for line in lines if line.kind != "description"] == [
+        ("direction", "Perform 20 reps of each exercise."),
+        ("item", "Squats"),
+        ("item", "Push-ups"),
+    ]
+    assert [line.text for line in lines if line.kind == "description"][-1].startswith("Position your hands")
+    one_plank = "Plank: hold the line from your heels to your head and breathe through the whole time you hold it.\n"
+    assert "description" not in [line.kind for line in classify(one_plank, names_a_move)]  # a guide has two or more

@@ -95,6 +95,8 @@ def test_reps(text: str, found: Reps | None) -> None:
         ("30 seconds", Hold(30, 30)),
         ("Plank: 1 minute", Hold(60, 60)),
         ("45s on, 15s off", Hold(45, 45, rest=15)),
+        ("track 6 rounds of 45 seconds work and 15 seconds rest", Hold(45, 45, rest=15)),
+        ("30 seconds of work, 30 seconds of rest", Hold(30, 30, rest=30)),
         ("40 seconds on / 20 off", Hold(40, 40, rest=20)),
         ("10 reps", None),
     ],

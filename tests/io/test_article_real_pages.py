@@ -160,3 +160,32 @@ def test_moves_one_line_joins_with_a_plus_are_one_block_with_their_shared_sets()
 
     assert moves(plan)[0] == [("pull-up", "5", None, False), ("handstand", "5", None, False)]
     assert plan.blocks[0].sets == 5
+
+
+def test_a_circuit_on_an_interval_timer_times_each_move_and_rests_its_minute_between_circuits():
+    plan = read("thrillist-lower-body-core")  # "45 seconds work and 15 seconds rest", names a paragraph each
+
+    assert moves(plan) == [
+        [("air-squat", None, "45", False), ("plank", None, "45", False), ("lunge", None, "45", False),
+         ("oblique-twists", None, "45", False), ("single-leg-deadlift", None, "45", False),  # one 45 s, not per side
+         ("bird-dog", None, "45", False)]
+    ]  # fmt: skip
+    assert (plan.blocks[0].rest_between_moves, str(plan.rounds), plan.rest_after_round) == (15, "4", 60)
+
+
+def test_a_time_given_as_30_second_is_a_hold_and_slashed_words_qualify_the_name_after_them():
+    plan = read("motleyhealth-thursday")  # "30 second plank", "20 bench / chair triceps dips"
+
+    assert moves(plan)[0][3] == ("plank", None, "30", False)
+    assert moves(plan)[0][5] == ("dip", "20", None, False)
+
+
+def test_a_guide_to_the_moves_gives_each_its_count_from_its_how_to_and_none_from_the_others():
+    plan = read("burlingtoncounty-kettlebells")  # "• Squat and Swing – ... Repeat 10-15 times.", "Do about 30 reps"
+
+    assert moves(plan)[0][:2] == [("squat-and-swing", "10-15", None, False), ("side-to-side-squats", "30", None, False)]
+    assert moves(plan)[0][2][:2] == ("step-up", "10")  # its how-to gives no count: the stated default
+    newlevel = read("newlevel-home-bodyweight")  # "Perform 20 reps of each exercise" above "Squats: Stand with ..."
+    assert [move[:2] for move in moves(newlevel)[0]] == [
+        ("air-squat", "20"), ("push-up", "20"), ("crunch", "20"), ("jump-lunge", "20"), ("dip", "20"), ("burpee", "20")
+    ]  # fmt: skip

@@ -81,7 +81,7 @@ def test_strong_ios_timed_and_cardio_sets_keep_seconds_and_distance() -> None:
 
     by_name = {found.exercise_name: found for found in export.sets}
     assert summary(by_name["Plank"]) == ("Plank", 1, "normal", None, None, 60, None)
-    assert summary(by_name["Running"]) == ("Running", 1, "normal", None, None, 1800, 5200.0)
+    assert summary(by_name["Elliptical"]) == ("Elliptical", 1, "normal", None, None, 1800, 5200.0)
 
 
 def test_a_localized_strong_header_is_read_by_position_and_its_rest_timer_left_out() -> None:

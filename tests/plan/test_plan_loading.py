@@ -74,7 +74,8 @@ def test_a_run_or_a_carry_is_a_distance_in_metres(written, metres, target):
             'exercise = "romanian-deadlift"',
             'exercise = "romanian-deadlfit"',
             "my.toml:18, blocks[0].moves[1].exercise: unknown exercise 'romanian-deadlfit'; "
-            "did you mean romanian-deadlift? If not, describe it under [exercises.romanian-deadlfit]",
+            "did you mean romanian-deadlift, single-leg-deadlift? "
+            "If not, describe it under [exercises.romanian-deadlfit]",
         ),
         (
             'exercise = "romanian-deadlift"',

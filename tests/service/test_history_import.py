@@ -57,14 +57,14 @@ def test_the_plan_lists_every_move_with_custom_ones_first_and_counts_sets():
     plan = plan_of("strong-ios.csv")
 
     assert [(move.name, move.exercise_id, move.known, move.sets) for move in plan.moves] == [
-        ("Running", "running", False, 1),
+        ("Elliptical", "elliptical", False, 1),
         ("T Bar Row", "t-bar-row", False, 1),
         ("Bench Press (Barbell)", "bench-press", True, 2),
         ("Plank", "plank", True, 1),
         ("Romanian Deadlift (Dumbbell)", "romanian-deadlift", True, 3),
     ]
     assert [(record.exercise_id, record.name, record.pattern) for record in plan.custom] == [
-        ("running", "Running", None),
+        ("elliptical", "Elliptical", None),
         ("t-bar-row", "T Bar Row", "horizontal-pull"),
     ]
     assert plan.set_count == 8
@@ -116,4 +116,4 @@ def test_imported_custom_moves_count_for_balance_by_their_guessed_pattern(store,
     assert catalogue.pattern_of("t-bar-row") == "horizontal-pull"
     # Push: two bench presses. Pull: the T-bar row and two deadlifts (hinging); the warm-up is left out.
     assert (report.push_sets, report.pull_sets) == (2, 3)
-    assert report.unknown == {"running"}
+    assert report.unknown == {"elliptical"}

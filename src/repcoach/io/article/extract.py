@@ -31,6 +31,7 @@ from repcoach.io.article import phrases
 from repcoach.io.article.building import plan_of
 from repcoach.io.article.draft import Draft, DraftBlock, DraftMove
 from repcoach.io.article.items import (
+    count_from_how_to,
     interval_label,
     item_parts,
     moves_in_sentence,
@@ -90,7 +91,10 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
             current.moves[-1] = read_item(last_item, catalogue, draft)
             continue
         last_item = None
-        if line.kind == "heading":
+        if line.kind == "description":
+            if not (current and current.moves and count_from_how_to(current.moves[-1], line.text)):
+                draft.unused.append(line)
+        elif line.kind == "heading":
             current = _open_block(draft, line.text)
         elif line.kind == "item" and (inline := inline_block(line.text)) is not None:
             current = _open_block(draft, inline[0])
@@ -107,7 +111,7 @@ def extract(text: str, catalogue: Catalogue, *, plan_id: str, title: str, source
                 draft.blocks.append(current)
             item, on_its_own_interval = interval_label(line.text)
             current.alternating = current.alternating or on_its_own_interval
-            parts = item_parts(item, catalogue)
+            parts = [item] if line.one_move else item_parts(item, catalogue)
             current.moves += _joined([read_item(part, catalogue, draft) for part in parts])
             last_item = parts[0] if len(parts) == 1 else None
         elif (clocked := _clocked_block(line.text)) is not None:
@@ -214,7 +218,8 @@ def _open_block(draft: Draft, heading: str) -> DraftBlock | None:
     return block
 
 
-_CLAUSE = re.compile(r",?\s+then\s+|;\s*|\s+and\s+(?=\d)", re.IGNORECASE)
+_CLAUSE = re.compile(r",?\s+then\s+|;\s*|(?<!\bwork)\s+and\s+(?=\d)", re.IGNORECASE)
+"""Where a sentence's clauses part; "45 seconds work and 15 seconds rest" is one interval."""
 _HOLD_WORD = re.compile(
     r"\bhold\b|\bwork\b|\bfor each (?:move|exercise)\b|\beach (?:move|exercise|one) for\b", re.IGNORECASE
 )
@@ -246,7 +251,8 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
                 if not move.has_target:
                     move.reps = reps
             used = True
-        rest = phrases.rest(clause)
+        hold = phrases.hold(clause)
+        rest = None if hold and hold.rest is not None else phrases.rest(clause)  # an interval's rest is its own
         if rest is None and said_rest and re.match(r"\d", clause):
             rest = phrases.rest(f"rest {clause}")  # "Rest 15 seconds between moves and 2 minutes after the set"
         if rest is not None:
@@ -259,10 +265,10 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             else:
                 _rest(draft, blocks, phrases.Rest(rest.low, rest.high, scope), clause)
             used = True
-        if (hold := phrases.hold(clause)) is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
+        if hold is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
             for move in _moves(draft, blocks):
-                if not move.has_target:
-                    move.hold = hold
+                if not move.has_target:  # on a work interval's clock, which does not run twice for two sides
+                    move.hold, move.per_side = hold, False
             if hold.rest is not None:
                 _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)
             used = True

@@ -165,10 +165,12 @@ def _bare_distance(count: str, exercise_id: str) -> float | None:
 
 _COMBINED = re.compile(
     r"^(?:to\s+(?:stand|push[- ]?up|high pull|press|row|curl|squat|lunge|jump|clean)"
+    r"|(?:and|&)\s+(?:press|row|curl|swing|clean|snatch|jerk|twist)"
     r"|press|row|curl|clean|snatch|jerk)\b",
     re.IGNORECASE,
 )
-"""What follows a library move's name in a move made of two: "curl to press", "swing clean", "pushup/row"."""
+"""What follows a library move's name in a move made of two: "curl to press", "swing clean", "pushup/row",
+and in an item left whole, "squat and swing"."""
 
 
 _ALTERNATIVES_BEFORE_NAME = re.compile(r"^[^\W\d_]+\s*/\s*[^\W\d_]+\s+(?=[^\W\d_])")
@@ -212,6 +214,17 @@ def read_item(text: str, catalogue: Catalogue, draft: Draft) -> DraftMove:
     move.rest = phrases.rest(rest)
     move.notes = _notes(rest)
     return move
+
+
+def count_from_how_to(move: DraftMove, sentence: str) -> bool:
+    """Give a move its count from a sentence of its how-to ("Do about 30 reps", "Repeat 10-15 times"), when it
+    has none; whether the sentence gave it."""
+    repeats = phrases.rounds(sentence)
+    reps = phrases.reps(sentence) or (phrases.Reps(repeats.low, repeats.high) if repeats else None)
+    if move.has_target or reps is None:
+        return False
+    move.reps = reps
+    return True
 
 
 _SIDES = re.compile(r"^(?:(?:per|each|every|on each) (?:side|arm|leg)|each way|alternating)$", re.IGNORECASE)

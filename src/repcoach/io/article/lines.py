@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-LineKind = Literal["heading", "item", "direction"]
+LineKind = Literal["heading", "item", "direction", "description"]
+"""A description says how to do the move of the item before it ("Squats: Stand with feet shoulder width apart")."""
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–►]|\d{1,2}[.):]|[a-hA-H][.)]|\(\d{1,2}\))\s+")
 _PAIR_LABEL = re.compile(r"^\s*(?:([A-Ha-h])\d{1,2}|(\d{1,2})[A-Ha-h])\s*[.):]?\s+")
@@ -38,12 +39,13 @@ Low impact option - take out the hop``, ``30 Kettlebell back squat @ same (Alter
 as lists give a move with its options."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 BLOCK_WORDS = "|".join(
-    ("superset", "super set", "circuit", "tri-?set", "giant set", "complex", "emom", "amrap", "tabata", "finisher",
+    ("superset", "super set", "circuits?", "tri-?set", "giant set", "complex", "emom", "amrap", "tabata", "finisher",
      "warm-?up", "cool-?down", "rounds?", "block", "part")
 )  # fmt: skip
-_BLOCK_NAME = rf"\s*(?:(?-i:[A-Z0-9][\w'-]*)\s+){{0,2}}(?:{BLOCK_WORDS})\b"
-"""A block word, perhaps after a capitalised word or two: ``Superset 1``, ``Main circuit``, ``The Finisher``,
-``20-Minute Tabata-Style Circuit``."""
+_LENGTH = r"(?:\d+|[^\W\d_]+)-(?:minute|min|second)s?|mins?|minutes?"
+_BLOCK_NAME = rf"\s*(?:(?:(?-i:[A-Z0-9][\w'-]*)|{_LENGTH})\s+){{0,2}}(?:{BLOCK_WORDS})\b"
+"""A block word, perhaps after a capitalised word or two or a length: ``Superset 1``, ``Main circuit``,
+``The Finisher``, ``20-Minute Tabata-Style Circuit``, ``30 min AMRAP``, ``4 six-minute circuits``."""
 _BLOCK_HEADING = re.compile(
     rf"^{_BLOCK_NAME}[\w\s#()-]{{0,20}}(?::(?P<title>[\w\s#()-]{{1,30}}))?:?\s*$", re.IGNORECASE
 )
@@ -62,6 +64,9 @@ class Line:
     pair: str | None = None
     """The letter of a paired label (``A1.``, ``A2.`` → ``A``), or the number of an ``Exercise 1A`` line:
     items sharing it are done together."""
+    one_move: bool = False
+    """The name of one move, as a guide's paragraph opens with it ("Squat and Swing – This first exercise ..."):
+    not moves joined."""
 
 
 def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
@@ -72,6 +77,8 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
     """
     lines: list[Line] = []
     raw_lines = text.splitlines()
+    spaced = _spaced_list(raw_lines, names_a_move)
+    guides = _guides(raw_lines, names_a_move)
     slot: str | None = None
     """The number of the ``Exercise 1A`` line above, until the next heading; its move's name is the next line."""
     name_due = False
@@ -101,12 +108,16 @@ def classify(text: str, names_a_move: Callable[[str], bool]) -> list[Line]:
             heading = _BULLET.sub("", _MARKDOWN_HEADING.sub("", stripped))  # "1. 5 rounds:" as a list gives it
             lines.append(Line(number, "heading", heading.rstrip(":").strip()))
             slot = None
+        elif number in guides:
+            name, how = guides[number]
+            lines.append(Line(number, "item", name, one_move=True))
+            lines.extend(Line(number, "description", sentence) for sentence in sentences(how))
         elif paired := _PAIR_LABEL.match(stripped):
             pair = (paired[1] or paired[2]).upper()
             lines.append(Line(number, "item", stripped[paired.end() :].strip(), pair))
         elif bullet := _BULLET.match(stripped):
             lines.append(Line(number, "item", stripped[bullet.end() :].strip()))
-        elif (
+        elif number in spaced or (
             (names_a_move(stripped) or _COUNTED_LINE.match(stripped) or _COUNTED_WITH_DETAILS.match(stripped))
             and _item_length(stripped)
             and not _is_title(raw_lines, number, lines)
@@ -148,6 +159,72 @@ def _is_title(raw_lines: list[str], number: int, before: list[Line]) -> bool:
     """Whether line ``number`` (1-based) is the first and set apart by an empty line, as a title is,
     even one that starts with a move ("Swing and Push")."""
     return not before and number < len(raw_lines) and not raw_lines[number].strip()
+
+
+_GUIDE = re.compile(
+    r"^(?P<name>[^\W\d_][^:.!?]{0,40}):\s+(?P<how>\S.*)$|^(?P<dashed>[^\W\d_][^.!?]{0,40}?)\s[–—-]\s+(?P<after>\S.*)$"
+)
+_MIN_HOW_WORDS = 12
+"""A move's how-to runs to a sentence or more; details after a name ("Plank: 3 x 30 seconds, elbows under") do not."""
+
+
+def _guide(line: str) -> tuple[str, str] | None:
+    """A paragraph that names a move and says how to do it, as its name and the how-to: "Squats: Stand
+    with feet shoulder width apart, ...", "• Step Ups – Find something to step up onto ..."."""
+    found = _GUIDE.match(_BULLET.sub("", line.strip()))
+    if found is None:
+        return None
+    name = re.sub(r"\s+[–—-]\s+", "-", found["name"] or found["dashed"]).strip()  # "Push – ups"
+    how = found["how"] or found["after"]
+    if len(name.split()) > _SPACED_NAME_WORDS or len(how.split()) < _MIN_HOW_WORDS or re.search(r"\d", name):
+        return None
+    return name, how
+
+
+def _guides(raw_lines: list[str], names_a_move: Callable[[str], bool]) -> dict[int, tuple[str, str]]:
+    """The paragraphs of a guide to the moves, by line number: two or more in a row, each a move's name and
+    how to do it, half of the names or more the library's (a guide's counts are in its how-to:
+    "Repeat 10-15 times")."""
+    runs: list[dict[int, tuple[str, str]]] = [{}]
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            continue
+        if (guide := _guide(raw)) is not None:
+            runs[-1][number] = guide
+        elif runs[-1]:
+            runs.append({})
+    return {
+        number: guide
+        for run in runs
+        if len(run) >= 2 and 2 * sum(names_a_move(name) for name, _ in run.values()) >= len(run)
+        for number, guide in run.items()
+    }
+
+
+_SPACED_NAME_WORDS = 5
+"""The most words a name set out as a paragraph of its own may have: "Bird-dog extension"."""
+
+
+def _spaced_list(raw_lines: list[str], names_a_move: Callable[[str], bool]) -> set[int]:
+    """The numbers of lines that are a list set out a name to a paragraph, as pages copied from HTML give
+    one: three or more short lines in a row with only empty lines between, half of them or more naming
+    a library move ("Prisoner squats", "Plank", "Alternating lunges", "Oblique twists")."""
+    runs: list[list[int]] = [[]]
+    for number, raw in enumerate(raw_lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        short = len(line.split()) <= _SPACED_NAME_WORDS and not re.search(r"[.!?:,;]$", line)
+        if short and _stands_alone(raw_lines, number) and runs[-1] and number - runs[-1][-1] <= 3:
+            runs[-1].append(number)
+        else:
+            runs.append([number] if short and _stands_alone(raw_lines, number) else [])
+    return {
+        number
+        for run in runs
+        if len(run) >= 3 and 2 * sum(names_a_move(raw_lines[number - 1].strip()) for number in run) >= len(run)
+        for number in run
+    }
 
 
 def _stands_alone(raw_lines: list[str], number: int) -> bool:

@@ -130,11 +130,16 @@ def distance(text: str) -> float | None:
     return None
 
 
-_INTERVAL = re.compile(rf"\b{_NUM}\s*({_SECONDS}|{_MINUTES})\s*on\b\W+{_NUM}\s*({_SECONDS}|{_MINUTES})?\s*off\b", re.I)
+_INTERVAL = re.compile(
+    rf"\b{_NUM}\s*({_SECONDS}|{_MINUTES})\s*(?:on\b\W+|(?:of\s+)?work\s*(?:,|and|followed by|then)\s+)"
+    rf"{_NUM}\s*({_SECONDS}|{_MINUTES})?\s*(?:off|(?:of\s+)?rest)\b",
+    re.IGNORECASE,
+)
+"""Work and rest on an interval timer: ``45s on, 15s off``, ``45 seconds work and 15 seconds rest``."""
 
 
 def hold(text: str) -> Hold | None:
-    """``hold for 20-30 sec``, ``30 seconds``, ``45s on, 15s off``."""
+    """``hold for 20-30 sec``, ``30 seconds``, ``45s on, 15s off``, ``45 seconds work and 15 seconds rest``."""
     if interval := _INTERVAL.search(text):
         work = _seconds(interval[1], interval[2])
         return Hold(work, work, _seconds(interval[3], interval[4] or interval[2]))
