@@ -189,3 +189,11 @@ def test_a_guide_to_the_moves_gives_each_its_count_from_its_how_to_and_none_from
     assert [move[:2] for move in moves(newlevel)[0]] == [
         ("air-squat", "20"), ("push-up", "20"), ("crunch", "20"), ("jump-lunge", "20"), ("dip", "20"), ("burpee", "20")
     ]  # fmt: skip
+
+
+def test_an_odd_even_emom_alternates_its_two_moves_and_a_pages_benchmark_times_are_no_moves():
+    plan = read("przilla-evil-emom")  # "EMOM for 14 minutes", "Odd: 10 Thrusters", "- Elite: <6:00"
+
+    assert moves(plan) == [[("thruster", "10", None, False), ("kettlebell-swing", "20", None, False)]]
+    assert (plan.blocks[0].every, plan.blocks[0].sets) == (60, 7)
+    assert plan.rest_after_round is None  # "built-in rest (~35-40s on odd minutes)" is the clock's, not a round's

@@ -253,6 +253,8 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             used = True
         hold = phrases.hold(clause)
         rest = None if hold and hold.rest is not None else phrases.rest(clause)  # an interval's rest is its own
+        if rest is not None and rest.scope is None and draft.blocks and all(block.interval for block in draft.blocks):
+            rest = None  # "the EMOM format provides built-in rest (~35-40s)": the clock rests, said of nothing
         if rest is None and said_rest and re.match(r"\d", clause):
             rest = phrases.rest(f"rest {clause}")  # "Rest 15 seconds between moves and 2 minutes after the set"
         if rest is not None:

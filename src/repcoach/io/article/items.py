@@ -119,7 +119,12 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     with_options = bool(count) and re.match(OPTIONS_AFTER_NAME, rest[len(name) :]) is not None
     if (len(text.split()) > MAX_ITEM_WORDS and not with_options) or _ONLY_ROUNDS.fullmatch(text):
         return False  # a sentence, or "5 rounds:"; not "10 Skaters (5 each leg) Low impact option - ..."
+    if not count and _CLOCK_TIMES.fullmatch(rest[len(name) :]):
+        return False  # a score to beat: "Elite: <6:00", "Intermediate: 9:00-10:00"
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
+
+
+_CLOCK_TIMES = re.compile(r"\W*[<>≤≥]?\s*\d{1,2}:\d{2}(?:\s*-\s*\d{1,2}:\d{2})?\W*")
 
 
 def _runs_on_as_prose(text: str, catalogue: Catalogue) -> bool:
