@@ -191,3 +191,11 @@ def test_a_bullet_that_starts_with_a_move_and_runs_on_as_a_sentence_is_advice():
 
     assert not reads_as_move(advice, catalogue)
     assert reads_as_move("Goblet squat: hold the bell at your chest and sit down between your knees, 3 x 10", catalogue)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["5-10 minutes of power exercises (optional),", "5 minutes of regeneration or foam rolling", "Elite: <6:00"],
+)
+def test_a_part_of_a_program_or_a_score_to_beat_is_no_move(item):
+    assert not reads_as_move(item, load_catalogue())

@@ -114,7 +114,7 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     name = _own_name(rest)
     words = name.split()
     named_by = [word for index, word in enumerate(words) if word.lower() not in _QUALIFIERS or index == len(words) - 1]
-    if not words or len(named_by) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name):
+    if not words or len(named_by) > MAX_OWN_NAME_WORDS or _DIRECTION_START.match(name) or _KIND_OF_WORK.search(name):
         return False
     with_options = bool(count) and re.match(OPTIONS_AFTER_NAME, rest[len(name) :]) is not None
     if (len(text.split()) > MAX_ITEM_WORDS and not with_options) or _ONLY_ROUNDS.fullmatch(text):
@@ -124,6 +124,9 @@ def reads_as_move(text: str, catalogue: Catalogue) -> bool:
     return bool(count) or re.search(r"\d", rest) is not None or not rest.rstrip().endswith(".")
 
 
+_KIND_OF_WORK = re.compile(r"\b(?:exercises|work|training)\b|\w\s+or\s+\w", re.IGNORECASE)
+"""A part of a session a program names, not a move: "5-10 minutes of power exercises", "5 minutes of
+regeneration or foam rolling"."""
 _CLOCK_TIMES = re.compile(r"\W*[<>≤≥]?\s*\d{1,2}:\d{2}(?:\s*-\s*\d{1,2}:\d{2})?\W*")
 
 
