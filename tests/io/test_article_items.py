@@ -32,6 +32,7 @@ from repcoach.library import load_catalogue
         ("12 cossack squats", "cossack-squats", Reps(12, 12), None),
         ("20 bench / chair triceps dips", "dip", Reps(20, 20), None),  # not a bench press
         ("Running - 12 minutes", "run", None, Hold(720, 720)),
+        ("3L, 3R kettlebell press", "kettlebell-press", Reps(3, 3, per_side=True), None),  # left, then right
     ],
 )
 def test_a_count_before_the_name_reads_as_one_after_it(text, exercise, reps, hold):

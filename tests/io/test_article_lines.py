@@ -168,3 +168,9 @@ def test_paragraphs_that_each_name_a_move_and_say_how_to_do_it_are_a_list_of_tho
     assert [line.text for line in lines if line.kind == "description"][-1].startswith("Position your hands")
     one_plank = "Plank: hold the line from your heels to your head and breathe through the whole time you hold it.\n"
     assert "description" not in [line.kind for line in classify(one_plank, names_a_move)]  # a guide has two or more
+
+
+def test_a_counted_one_arm_move_the_library_lacks_is_an_item() -> None:
+    lines = classify("50 1-arm kettlebell swing @ 1/4 BW (switch 5L, 5R)\n30 Goblet squat\n", names_a_move)
+
+    assert [line.kind for line in lines] == ["item", "item"]

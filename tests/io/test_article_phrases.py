@@ -261,3 +261,15 @@ def test_time_caps(text: str, seconds: int | None) -> None:
 )
 def test_tempo(text: str, found: str | None) -> None:
     assert tempo(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("5 x 3L, 3R @ as heavy as possible", Reps(3, 3, per_side=True, sets=5)),
+        ("3L/3R", Reps(3, 3, per_side=True)),
+        ("50 reps (switch 5L, 5R)", Reps(50, 50)),  # the hands switch within the 50
+    ],
+)
+def test_reps_on_the_left_then_the_right_are_reps_per_side(text, found):
+    assert reps(text) == found

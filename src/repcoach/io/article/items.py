@@ -31,6 +31,9 @@ _LEADING_COUNT = re.compile(
 )
 
 
+_LEADING_SIDES = re.compile(r"^(\d+)\s*L\s*[,/&]?\s*(\d+)\s*R\s+(?=[^\W\d_])")
+
+
 def interval_label(text: str) -> tuple[str, bool]:
     """The item without a leading "Minute 2:" or "Odd minutes:", and whether it had one."""
     label = _INTERVAL_LABEL.match(text)
@@ -290,6 +293,8 @@ def moves_in_sentence(sentence: str, catalogue: Catalogue, draft: Draft) -> list
 def _leading_count(text: str) -> tuple[str, str]:
     """A count written before the move's name, as the rules read it after one ("10 reps", "30 s"),
     and the item without it: ``"10 kettlebell swings"`` → ``("10 reps", "kettlebell swings")``."""
+    if (sides := _LEADING_SIDES.match(text)) and sides[1] == sides[2]:
+        return f"{sides[1]} reps per side", text[sides.end() :]  # "3L, 3R kettlebell press"
     found = _LEADING_COUNT.match(text)
     if found is None:
         return "", text

@@ -24,7 +24,7 @@ _SLOT = re.compile(r"^(?:exercise|move|movement)\s+(\d{1,2})[A-Ha-h]?\s*:?$", re
 sets, reps and rest one to a line), as magazine pages set out a program; ``1A`` and ``1B`` are a pair."""
 _NAMED_ITEM = re.compile(r"^[^.:]{1,40}(?::|\s[–—-]\s)")
 """A name, then a colon or a spaced dash: how a list item sets out its details."""
-_COUNTED_NAME = r"\d+(?:-\d+)?\s+[^\W\d_][\w'&/-]*(?:\s+[“\"]?[^\W\d_][\w'&/“”\"*-]*){0,4}"
+_COUNTED_NAME = r"\d+(?:-\d+)?\s+(?:[12]-(?:arm|hand|leg)\s+)?[^\W\d_][\w'&/-]*(?:\s+[“\"]?[^\W\d_][\w'&/“”\"*-]*){0,4}"
 _COUNTED_LINE = re.compile(
     rf"^(?:{_COUNTED_NAME}(?:\s*@[^@]{{1,40}})?"
     r"|[^\W\d_][\w'&/-]*(?:\s+[\w'&/-]+){0,4}\s+[-–—]\s+\d+(?:-\d+)?\s*(?:reps?|x|seconds?|secs?)?)\s*\.?$",

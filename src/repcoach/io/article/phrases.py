@@ -73,6 +73,16 @@ _PER_SIDE_IN_BRACKETS = re.compile(
 )
 
 
+_LEFT_THEN_RIGHT = re.compile(r"\b(\d+)\s*L\s*[,/&]?\s*(?:and\s+)?(\d+)\s*R\b")
+"""Reps on the left, then on the right: ``3L, 3R``, ``5L/5R``."""
+
+
+def _sets_before(text: str, end: int) -> int | None:
+    """The sets of ``5 x 3L, 3R``, said before the reps, or in words elsewhere ("3 sets")."""
+    found = re.search(r"\b(\d+)\s*[x×]\s*$", text[:end])
+    return int(found[1]) if found else _sets(text)
+
+
 _LADDER = r"\d+(?:\s*reps?)?(?:\s*,\s*\d+){2,}|\d+(?:\s*-\s*\d+){2,}"
 """Three or more counts, one per set: ``12, 10, 8, 6``, ``12 reps, 10, 8``, ``21-15-9``."""
 _REP_LADDER = re.compile(
@@ -103,6 +113,8 @@ def reps(text: str) -> Reps | None:
     if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?|(?=(?:per|each)\s+(?:side|arm|leg)\b))", text, re.I):
         low, high = _bounds(found[1], found[2])
         return Reps(int(low), int(high), side, _sets(text))
+    if (sides := _LEFT_THEN_RIGHT.search(text)) and sides[1] == sides[2]:
+        return Reps(int(sides[1]), int(sides[1]), True, _sets_before(text, sides.start()))  # "5 x 3L, 3R"
     if found := re.search(rf"\b(\d+)\s*sets?\s+of\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.I):
         low, high = _bounds(found[2], found[3])  # "Swings 5 sets of 20"
         return Reps(int(low), int(high), side, int(found[1]))
