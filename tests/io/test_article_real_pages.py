@@ -53,6 +53,7 @@ def test_a_tabata_block_works_its_moves_20_seconds_and_rests_10_between():
         [("kettlebell-swing", None, "20", False), ("jump-squat", None, "20", False)],
     ]
     assert plan.blocks[0].rest_between_moves == 10
+    assert moves(plan)[4][1] == ("lateral-lunge", None, "20", False)  # one interval, not 20 s a side
 
 
 def test_moves_joined_by_alternating_with_are_each_a_move_even_ones_the_library_lacks():
