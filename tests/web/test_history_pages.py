@@ -136,7 +136,7 @@ def test_the_history_page_lists_sessions_newest_first_with_a_line_per_move(ready
 
     assert page.index("Kettlebell back workout") < page.index("Push Thu 09 Apr 2026") < page.index("Back, posture")
     assert "Romanian deadlift 10, 8, 5 -, 2, 0 35 kg, 150 kg" in page
-    assert "Plank 60 s - bodyweight" in page and "Running 5.2 km in 30 min - -" in page
+    assert "Plank 60 s - bodyweight" in page and "Elliptical 5.2 km in 30 min - -" in page
     assert "T Bar Row 10" in page  # a custom move by its own name
     assert "Push Thu 09 Apr 2026 07:30 · 45 min · 3 sets" in page  # imported: no rounds
     assert "Continue it" in page
