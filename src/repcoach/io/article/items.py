@@ -29,9 +29,8 @@ _LEADING_COUNT = re.compile(
     r"|m\b|meters?\b|metres?\b|km\b|miles?\b|mi\b|yards?\b|yds?\b|ft\b|feet\b)?\s*(?:of\s+)?(?=[^\W\d_]|1-arm\b)",
     re.IGNORECASE,
 )
-
-
-_LEADING_SIDES = re.compile(r"^(\d+)\s*L\s*[,/&]?\s*(\d+)\s*R\s+(?=[^\W\d_])")
+_LEADING_SIDES = re.compile(rf"^(?:{phrases.LEFT_THEN_RIGHT.pattern})\s+(?=[^\W\d_])")
+"""A count for each side before the name: "3L, 3R kettlebell press"."""
 
 
 def interval_label(text: str) -> tuple[str, bool]:

@@ -73,7 +73,7 @@ _PER_SIDE_IN_BRACKETS = re.compile(
 )
 
 
-_LEFT_THEN_RIGHT = re.compile(r"\b(\d+)\s*L\s*[,/&]?\s*(?:and\s+)?(\d+)\s*R\b")
+LEFT_THEN_RIGHT = re.compile(r"\b(\d+)\s*L\s*[,/&]?\s*(?:and\s+)?(\d+)\s*R\b")
 """Reps on the left, then on the right: ``3L, 3R``, ``5L/5R``."""
 
 
@@ -113,7 +113,7 @@ def reps(text: str) -> Reps | None:
     if found := re.search(rf"\b{_RANGE}\s*(?:reps?|repetitions?|(?=(?:per|each)\s+(?:side|arm|leg)\b))", text, re.I):
         low, high = _bounds(found[1], found[2])
         return Reps(int(low), int(high), side, _sets(text))
-    if (sides := _LEFT_THEN_RIGHT.search(text)) and sides[1] == sides[2]:
+    if (sides := LEFT_THEN_RIGHT.search(text)) and sides[1] == sides[2]:
         return Reps(int(sides[1]), int(sides[1]), True, _sets_before(text, sides.start()))  # "5 x 3L, 3R"
     if found := re.search(rf"\b(\d+)\s*sets?\s+of\s+{_RANGE}\b(?!\s*(?:{_SECONDS}|{_MINUTES})\b)", text, re.I):
         low, high = _bounds(found[2], found[3])  # "Swings 5 sets of 20"
