@@ -35,6 +35,11 @@ class DraftMove:
         """Whether the text has said what a set of it is: reps, a time or a distance."""
         return self.reps is not None or self.hold is not None or self.distance_m is not None
 
+    def on_the_clock(self, hold: phrases.Hold) -> None:
+        """Time the move by an interval the text sets for its moves ("45 seconds work", a Tabata's 20 s):
+        the clock runs once, so a one-sided move is not done per side."""
+        self.hold, self.per_side = hold, False
+
 
 @dataclass
 class DraftBlock:

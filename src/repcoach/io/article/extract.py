@@ -269,8 +269,8 @@ def _direct(draft: Draft, sentence: str, catalogue: Catalogue) -> bool:
             used = True
         if hold is not None and (hold.rest is not None or _HOLD_WORD.search(clause)):
             for move in _moves(draft, blocks):
-                if not move.has_target:  # on a work interval's clock, which does not run twice for two sides
-                    move.hold, move.per_side = hold, False
+                if not move.has_target:
+                    move.on_the_clock(hold)
             if hold.rest is not None:
                 _set_rest(blocks or draft.blocks, "rest_between_moves", hold.rest, named=False)
             used = True

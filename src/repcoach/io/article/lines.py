@@ -215,10 +215,11 @@ def _spaced_list(raw_lines: list[str], names_a_move: Callable[[str], bool]) -> s
         if not line:
             continue
         short = len(line.split()) <= _SPACED_NAME_WORDS and not re.search(r"[.!?:,;]$", line)
-        if short and _stands_alone(raw_lines, number) and runs[-1] and number - runs[-1][-1] <= 3:
+        alone = short and _stands_alone(raw_lines, number)
+        if alone and runs[-1] and number - runs[-1][-1] <= 3:
             runs[-1].append(number)
         else:
-            runs.append([number] if short and _stands_alone(raw_lines, number) else [])
+            runs.append([number] if alone else [])
     return {
         number
         for run in runs

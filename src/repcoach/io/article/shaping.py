@@ -86,8 +86,8 @@ def tabata_timing(draft: Draft) -> None:
         if not _TABATA.search(block.name):
             continue
         for move in block.moves:
-            if not move.has_target:  # the interval's clock runs once, whatever the sides
-                move.hold, move.per_side = phrases.Hold(TABATA_WORK, TABATA_WORK), False
+            if not move.has_target:
+                move.on_the_clock(phrases.Hold(TABATA_WORK, TABATA_WORK))
         if block.rest_between_moves is None and len(block.moves) > 1:
             block.rest_between_moves = TABATA_REST
 
